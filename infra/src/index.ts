@@ -1,0 +1,3 @@
+export { repoRoot, dataDir, cacheDir } from './paths';
+export { findTemporalCli, resolveTemporalCli, TemporalCliNotFoundError, TEMPORAL_CLI_MODULE } from './temporal-cli';
+export { resolveTestServer } from './test-server';

@@ -1,0 +1,34 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { resolveTemporalCli } from './temporal-cli';
+import { resolveTestServer } from './test-server';
+
+/**
+ * A real Temporal server for tests. TEMPORAL_ADDRESS set → connect to that server (a run of the whole
+ * suite against one dev server); otherwise a fresh `temporal server start-dev` on a random port, with
+ * our search attributes registered. Nothing here is a mock.
+ */
+export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (address) {
+    return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  }
+  const cli = resolveTemporalCli({ allowDownload: true });
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+}
+
+/**
+ * Temporal's time-skipping test server (Java, from Maven Central): timers of 24 h or 7 days fire as soon
+ * as the workflow is blocked on them. It does not skip time while a caller waits on an Update's result, so
+ * observe timers through workflow results.
+ */
+export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
+  const path = resolveTestServer();
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}

@@ -1,0 +1,30 @@
+/**
+ * `ApplicationFailure` type names. Activities throw them, workflows and update validators raise them,
+ * and the gateway maps them to HTTP status codes in its one error handler. Defined once here.
+ */
+export const ErrorType = {
+  /** The request is well-formed JSON but breaks a business rule (e.g. totals that do not add up). */
+  InvalidRequest: 'InvalidRequest',
+  /** A message (approval, decision, cancel) arrived while nothing waits for it. */
+  NotAwaiting: 'NotAwaiting',
+  /** The entity is in a state that does not allow the operation. */
+  InvalidState: 'InvalidState',
+
+  // Order domain
+  OutOfStock: 'OutOfStock',
+  UnknownProduct: 'UnknownProduct',
+  PaymentDeclined: 'PaymentDeclined',
+  ShipmentFailed: 'ShipmentFailed',
+  ApprovalRejected: 'ApprovalRejected',
+  ApprovalTimedOut: 'ApprovalTimedOut',
+  OrderCancelled: 'OrderCancelled',
+  /** Raised by the saga when one or more compensations failed; details name each step. */
+  CompensationFailed: 'CompensationFailed',
+} as const;
+
+export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
+
+/** Errors a caller caused: the gateway answers 409 instead of 500 when a workflow raises one. */
+export const CONFLICT_ERROR_TYPES: readonly string[] = [ErrorType.NotAwaiting, ErrorType.InvalidState];
+/** Errors in the request's content: the gateway answers 400. */
+export const BAD_REQUEST_ERROR_TYPES: readonly string[] = [ErrorType.InvalidRequest];

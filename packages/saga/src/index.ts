@@ -1,0 +1,2 @@
+export { Saga } from './saga';
+export type { Compensation, CompensationFailure, CompensationReport, SagaOptions } from './saga';
