@@ -1,0 +1,18 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
+
+/**
+ * Bundles a worker's workflow code into one file, so production workers start without webpack and
+ * every replica runs byte-identical workflow code. Returns the size in bytes for the script to print.
+ */
+export async function bundleWorkflowsTo(
+  workflowsPath: string,
+  outFile: string,
+  options: Omit<BundleOptions, 'workflowsPath'> = {},
+): Promise<number> {
+  const { code } = await bundleWorkflowCode({ workflowsPath, ...options });
+  await mkdir(dirname(outFile), { recursive: true });
+  await writeFile(outFile, code);
+  return Buffer.byteLength(code);
+}

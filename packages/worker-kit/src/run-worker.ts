@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { NativeConnection, Worker, type NativeConnectionOptions, type WorkerOptions } from '@temporalio/worker';
+import type pino from 'pino';
+import { installRuntime } from './logger';
+
+export interface RunWorkerOptions {
+  /** Service name, for logs. */
+  service: string;
+  /** Temporal frontend, host:port. */
+  address: string;
+  namespace: string;
+  /** The one task queue this worker polls; its workflows and activities are registered here only. */
+  taskQueue: string;
+  /** Module whose exports are the workflows (development: bundled at start). */
+  workflowsPath: string;
+  /** Prebundled workflow code (production). Used when the file exists; otherwise `workflowsPath`. */
+  workflowBundlePath?: string;
+  activities: object;
+  logger: pino.Logger;
+  /** Anything else for Worker.create (tuning, interceptors, identity). Wins over the values above. */
+  workerOptions?: Partial<WorkerOptions>;
+  /** TLS, API key, metadata for the connection. */
+  connectionOptions?: Partial<NativeConnectionOptions>;
+  /**
+   * Stops the worker gracefully when aborted. Without it the worker stops on the SDK Runtime's
+   * shutdown signals (SIGINT, SIGTERM, SIGQUIT, SIGUSR2).
+   */
+  signal?: AbortSignal;
+}
+
+type WorkflowSource = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
+
+function workflowSource(opts: RunWorkerOptions): { source: WorkflowSource; from: string } {
+  if (opts.workflowBundlePath && existsSync(opts.workflowBundlePath)) {
+    return { source: { workflowBundle: { codePath: opts.workflowBundlePath } }, from: opts.workflowBundlePath };
+  }
+  return { source: { workflowsPath: opts.workflowsPath }, from: opts.workflowsPath };
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
+ * Connects, creates a Worker for one task queue and runs it until it is shut down (process signal or
+ * `signal`), draining in-flight tasks. The connection is closed whatever happens. Rejects if the worker
+ * cannot start or fails while running, so an entry file can log and exit non-zero.
+ */
+export async function runWorker(opts: RunWorkerOptions): Promise<void> {
+  const { logger, taskQueue, namespace, address } = opts;
+  installRuntime(logger);
+  const fields = { service: opts.service, taskQueue, namespace, address };
+
+  const connection = await NativeConnection.connect({ address, ...opts.connectionOptions });
+  try {
+    const { source, from } = workflowSource(opts);
+    const worker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue,
+      activities: opts.activities,
+      ...source,
+      ...opts.workerOptions,
+    });
+    logger.info({ ...fields, workflows: from }, 'worker started');
+    if (opts.signal) {
+      await worker.runUntil(untilAborted(opts.signal));
+    } else {
+      await worker.run();
+    }
+    logger.info(fields, 'worker stopped');
+  } catch (err) {
+    logger.error({ ...fields, err }, 'worker failed');
+    throw err;
+  } finally {
+    await connection.close();
+  }
+}
