@@ -1,0 +1,29 @@
+import type { OrderDb } from '../services/database';
+import { InventoryService } from '../services/inventory';
+import { PaymentService } from '../services/payments';
+import { ShipmentService } from '../services/shipments';
+import { NO_FAULTS, type FaultConfig } from './faults';
+import { createInventoryActivities } from './inventory';
+import { createPaymentActivities } from './payments';
+import { createShipmentActivities } from './shipments';
+
+export interface OrderActivityDeps {
+  db: OrderDb;
+  faults?: Partial<FaultConfig>;
+  /** Source of randomness for the failure-rate fault (tests make it deterministic). */
+  random?: () => number;
+}
+
+/** Every activity of the order worker, bound to its services. */
+export function createActivities({ db, faults: partialFaults, random }: OrderActivityDeps) {
+  const faults: FaultConfig = { ...NO_FAULTS, ...partialFaults };
+  return {
+    ...createInventoryActivities(new InventoryService(db)),
+    ...createPaymentActivities(new PaymentService(db, faults.declinedCustomers), faults, random),
+    ...createShipmentActivities(new ShipmentService(db), faults),
+  };
+}
+
+export type OrderActivities = ReturnType<typeof createActivities>;
+export type { FaultConfig } from './faults';
+export { NO_FAULTS } from './faults';

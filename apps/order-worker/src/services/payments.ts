@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { nowIso, type OrderDb } from './database';
+
+export type PaymentStatus = 'captured' | 'refunded' | 'voided';
+
+export interface Payment {
+  paymentId: string;
+  orderId: string;
+  customerId: string;
+  amountCents: number;
+  status: PaymentStatus;
+}
+
+/**
+ * A payments ledger: one payment per order, with charge and refund entries. The idempotency key of each
+ * entry (`<orderId>:charge`, `<orderId>:refund`) is UNIQUE, so money moves at most once per order and
+ * direction whatever the number of retries.
+ */
+export class PaymentService {
+  constructor(
+    private readonly db: OrderDb,
+    private readonly declinedCustomers: readonly string[] = [],
+  ) {}
+
+  /** Charges the order's total, or returns the existing payment of this order. */
+  charge(orderId: string, customerId: string, amountCents: number): Payment {
+    return this.db.transaction((): Payment => {
+      const existing = this.find(orderId);
+      if (existing) return existing;
+      if (this.declinedCustomers.includes(customerId)) {
+        throw ApplicationFailure.create({
+          type: ErrorType.PaymentDeclined,
+          message: `Card declined for customer ${customerId}`,
+          nonRetryable: true,
+          details: [{ customerId, amount: amountCents / 100 }],
+        });
+      }
+      const paymentId = `pay_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+      const now = nowIso();
+      this.db
+        .prepare('INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(paymentId, orderId, customerId, amountCents, 'captured', now, now);
+      this.db
+        .prepare('INSERT INTO ledger (idempotency_key, payment_id, order_id, kind, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(`${orderId}:charge`, paymentId, orderId, 'charge', amountCents, now);
+      return { paymentId, orderId, customerId, amountCents, status: 'captured' };
+    }).immediate();
+  }
+
+  /**
+   * Refunds a captured payment in full. Idempotent; with no payment it records a voided tombstone so a
+   * zombie charge attempt cannot capture money after the saga refunded. Returns whether money moved.
+   */
+  refund(orderId: string): { refunded: boolean; paymentId: string; amountCents: number } {
+    return this.db.transaction(() => {
+      const existing = this.find(orderId);
+      const now = nowIso();
+      if (!existing) {
+        const paymentId = `pay_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+        this.db
+          .prepare('INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?)')
+          .run(paymentId, orderId, '', 'voided', now, now);
+        return { refunded: false, paymentId, amountCents: 0 };
+      }
+      if (existing.status !== 'captured') return { refunded: false, paymentId: existing.paymentId, amountCents: 0 };
+      this.db.prepare("UPDATE payments SET status = 'refunded', updated_at = ? WHERE payment_id = ?").run(now, existing.paymentId);
+      this.db
+        .prepare('INSERT INTO ledger (idempotency_key, payment_id, order_id, kind, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(`${orderId}:refund`, existing.paymentId, orderId, 'refund', existing.amountCents, now);
+      return { refunded: true, paymentId: existing.paymentId, amountCents: existing.amountCents };
+    }).immediate();
+  }
+
+  find(orderId: string): Payment | undefined {
+    return this.db
+      .prepare<[string], Payment>(
+        'SELECT payment_id AS paymentId, order_id AS orderId, customer_id AS customerId, amount_cents AS amountCents, status FROM payments WHERE order_id = ?',
+      )
+      .get(orderId);
+  }
+
+  /** Charges minus refunds for one order, in cents. */
+  netChargedCents(orderId: string): number {
+    const row = this.db
+      .prepare<[string], { net: number }>("SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount_cents ELSE -amount_cents END), 0) AS net FROM ledger WHERE order_id = ?")
+      .get(orderId);
+    return row?.net ?? 0;
+  }
+
+  /** Number of charge entries for one order: the exactly-once check. */
+  chargeCount(orderId: string): number {
+    const row = this.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM ledger WHERE order_id = ? AND kind = 'charge'").get(orderId);
+    return row?.n ?? 0;
+  }
+}
