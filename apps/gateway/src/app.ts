@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Client } from '@temporalio/client';
+import type { GatewayConfig } from './env';
+import swagger from './plugins/external/swagger';
+import temporal from './plugins/app/temporal';
+import errorHandler from './plugins/app/error-handler';
+import health from './routes/health';
+import orders from './routes/orders';
+import mlTraining from './routes/ml-training';
+import agent from './routes/agent';
+
+export interface AppOptions {
+  config: GatewayConfig;
+  client: Client;
+}
+
+/** The whole API as one plugin: decorators, error handling, docs, then one plugin per resource. */
+export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client }) => {
+  await fastify.register(temporal, { config, client });
+  await fastify.register(errorHandler);
+  await fastify.register(swagger);
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await fastify.register(health, { prefix: '/health' });
+  await fastify.register(orders, { prefix: '/api/orders' });
+  await fastify.register(mlTraining, { prefix: '/api/ml-training' });
+  await fastify.register(agent, { prefix: '/api/agent' });
+};
+
+const MAX_INCOMING_REQUEST_ID = 128;
+
+/** Server options shared by server.ts and tests, so both validate and log alike. */
+export function serverOptions(logger: FastifyServerOptions['logger']): FastifyServerOptions {
+  return {
+    logger,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Keep a caller's request id (so logs join up across services), else make one.
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && incoming.length > 0 && incoming.length <= MAX_INCOMING_REQUEST_ID ? incoming : randomUUID();
+    },
+    ajv: {
+      // Unknown fields are a client error (400 naming the field), not something to drop silently.
+      customOptions: { removeAdditional: false },
+    },
+  };
+}
+
+export interface BuildAppOptions extends AppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * A ready-to-listen instance. Tests call `app.inject`; routes may still be added before the first
+ * inject/ready, and they get the same error handler because every app plugin is unencapsulated.
+ */
+export async function buildApp({ config, client, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const fastify = Fastify(serverOptions(logger)).withTypeProvider<TypeBoxTypeProvider>();
+  await fastify.register(fp(app, { name: 'app' }), { config, client });
+  return fastify;
+}

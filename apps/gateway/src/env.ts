@@ -1,0 +1,50 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** The only reader of process.env in the gateway. Defaults suit a local dev run. */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  TEMPORAL_ADDRESS: Type.String({ pattern: '^[^\\s:]+:\\d+$', default: '127.0.0.1:7233' }),
+  TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
+  TEMPORAL_UI_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:8233' }),
+  LOG_LEVEL: Type.Union(
+    ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalUiUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const keys = Object.keys(EnvSchema.properties);
+  // Empty strings count as unset so `PORT= pnpm start` falls back to the default.
+  const raw = Object.fromEntries(keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, parsed)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`);
+    throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
+  }
+  const e = parsed as Static<typeof EnvSchema>;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalNamespace: e.TEMPORAL_NAMESPACE,
+    temporalUiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+// Placeholder so app.ts can register the prefix; the orders domain replaces this file with its routes.
+const routes: FastifyPluginAsyncTypebox = async () => {};
+
+export default routes;

@@ -1,0 +1,47 @@
+import { Client, Connection } from '@temporalio/client';
+import { buildApp } from './app';
+import { loadConfig } from './env';
+
+/** Long enough for in-flight requests (an Update waiting on a workflow) to finish on shutdown. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  // Lazy: the gateway starts while Temporal is down and /health reports 503 until it answers.
+  const connection = Connection.lazy({ address: config.temporalAddress });
+  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const app = await buildApp({ config, client, logger: { level: config.logLevel, base: { service: 'gateway', pid: process.pid } } });
+
+  let closing = false;
+  const close = async (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('graceful shutdown timed out');
+      process.exit(1);
+    }, CLOSE_TIMEOUT_MS);
+    force.unref();
+    try {
+      await app.close();
+      await connection.close();
+      app.log.info('stopped');
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exitCode = 1;
+    }
+  };
+  process.once('SIGINT', (signal) => void close(signal));
+  process.once('SIGTERM', (signal) => void close(signal));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { temporalAddress: config.temporalAddress, namespace: config.temporalNamespace, docs: `http://${config.host}:${config.port}/docs` },
+    'gateway ready',
+  );
+}
+
+run().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
