@@ -20,6 +20,20 @@ export const ErrorType = {
   OrderCancelled: 'OrderCancelled',
   /** Raised by the saga when one or more compensations failed; details name each step. */
   CompensationFailed: 'CompensationFailed',
+
+  // ML domain
+  /** Loss became NaN or infinite: retrying the same deterministic computation cannot help. */
+  TrainingDiverged: 'TrainingDiverged',
+  /** A checkpoint's bytes no longer match the SHA-256 recorded when it was written. */
+  CheckpointCorrupt: 'CheckpointCorrupt',
+  /** A checkpoint's URI no longer resolves to a file in the artifact store. */
+  CheckpointMissing: 'CheckpointMissing',
+
+  // Agent domain
+  /** The repository or working copy to analyse is missing or unreadable: retrying cannot help. */
+  RepositoryUnavailable: 'RepositoryUnavailable',
+  /** The LLM analyser answered with something that is not the JSON it was asked for. */
+  LlmResponseInvalid: 'LlmResponseInvalid',
 } as const;
 
 export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];

@@ -9,6 +9,11 @@ export const SA = {
   CustomerId: defineSearchAttributeKey('CustomerId', SearchAttributeType.KEYWORD),
   OrderStatus: defineSearchAttributeKey('OrderStatus', SearchAttributeType.KEYWORD),
   OrderTotal: defineSearchAttributeKey('OrderTotal', SearchAttributeType.DOUBLE),
+  MlModelId: defineSearchAttributeKey('MlModelId', SearchAttributeType.KEYWORD),
+  MlTrainingStatus: defineSearchAttributeKey('MlTrainingStatus', SearchAttributeType.KEYWORD),
+  MlEpoch: defineSearchAttributeKey('MlEpoch', SearchAttributeType.INT),
+  AgentTaskId: defineSearchAttributeKey('AgentTaskId', SearchAttributeType.KEYWORD),
+  AgentStatus: defineSearchAttributeKey('AgentStatus', SearchAttributeType.KEYWORD),
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);

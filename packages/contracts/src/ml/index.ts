@@ -1,2 +1,223 @@
-// Owned by the ml domain. Sandbox-safe: names, message definitions and types only.
-export {};
+/**
+ * The ML training domain's public contract. Sandbox-safe: names, message definitions, types and the pure
+ * helpers both the workflow and the worker need (seeded generator, SHA-256, Merkle root, config rules).
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  CheckpointRecord,
+  DatasetConfig,
+  DecisionResponse,
+  Hyperparameters,
+  MlTrainingConfig,
+  MlTrainingState,
+  ModelConfig,
+  ResearcherDecision,
+} from './http';
+
+export type {
+  AuditCheckpoint,
+  AuditReport,
+  CheckpointRecord,
+  DatasetConfig,
+  DatasetSummary,
+  DecisionRecord,
+  DecisionResponse,
+  EpochMetrics,
+  Evaluation,
+  Hyperparameters,
+  MlTrainingConfig,
+  MlTrainingState,
+  ModelConfig,
+  RecoveryRecord,
+  ResearcherDecision,
+  StartMlTrainingResponse,
+} from './http';
+export { SeededRng, hashToSeed, type RngState } from './prng';
+export { sha256, sha256Hex, toHex, fromHex } from './sha256';
+export { merkleRoot } from './merkle';
+
+export const ML_TASK_QUEUE = 'ml-training';
+
+export const MlWorkflowType = {
+  Training: 'mlTrainingWorkflow',
+  AuditCheckpoints: 'auditCheckpointsWorkflow',
+} as const;
+
+export const OPTIMIZERS = ['SGD', 'Adam', 'AdamW'] as const;
+export const DATASETS = ['iris', 'synthetic'] as const;
+export const ACTIVATIONS = ['tanh', 'relu'] as const;
+export const DECISION_ACTIONS = ['continue', 'adjust', 'stop'] as const;
+export const CHECKPOINT_TRIGGERS = ['interval', 'boundary'] as const;
+export const TRAINING_STATUSES = ['initializing', 'training', 'awaiting_decision', 'evaluating', 'completed', 'stopped', 'failed'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+export type MlTrainingStatus = (typeof TRAINING_STATUSES)[number];
+
+/** The README's id shape: `ml-training-<modelId>-<timestamp>`. */
+export const mlTrainingWorkflowId = (modelId: string, timestampMs: number): string => `ml-training-${modelId}-${timestampMs}`;
+export const ML_TRAINING_WORKFLOW_ID_PREFIX = 'ml-training-';
+export const mlAuditWorkflowId = (trainingWorkflowId: string, nonce: string): string => `ml-audit-${trainingWorkflowId}-${nonce}`;
+
+/** Progress, checkpoints, Merkle root and decisions; answered by running and closed workflows alike. */
+export const mlTrainingStateQuery = defineQuery<MlTrainingState>('mlTrainingState');
+/** A researcher's decision at a review point. Rejected (NotAwaiting) when no review is open. */
+export const mlDecisionUpdate = defineUpdate<DecisionResponse, [ResearcherDecision]>('mlResearcherDecision');
+
+/** Defaults applied by the workflow, so every client (gateway, CLI, tests) gets the same run. */
+export const ML_DEFAULTS = {
+  reviewTimeoutSeconds: 300,
+  validationSplit: 0.2,
+  testSplit: 0.2,
+  epochsPerRun: 100,
+  dataset: { name: 'iris' } as DatasetConfig,
+  model: { hiddenUnits: 16, activation: 'tanh' } as ModelConfig,
+  synthetic: { samples: 3000, features: 8, classes: 4, noise: 1.5 },
+} as const;
+
+export interface ResolvedDataset {
+  name: (typeof DATASETS)[number];
+  samples: number;
+  features: number;
+  classes: number;
+  noise: number;
+}
+
+export interface ResolvedMlTrainingConfig {
+  modelId: string;
+  hyperparameters: Hyperparameters;
+  checkpointInterval: number;
+  reviewInterval: number;
+  reviewTimeoutSeconds: number;
+  randomSeed: number | undefined;
+  dataset: ResolvedDataset;
+  model: { hiddenUnits: number; activation: (typeof ACTIVATIONS)[number] };
+  validationSplit: number;
+  testSplit: number;
+  epochsPerRun: number;
+}
+
+export function resolveMlConfig(config: MlTrainingConfig): ResolvedMlTrainingConfig {
+  const dataset = config.dataset ?? ML_DEFAULTS.dataset;
+  const synthetic = ML_DEFAULTS.synthetic;
+  return {
+    modelId: config.modelId,
+    hyperparameters: { ...config.hyperparameters },
+    checkpointInterval: config.checkpointInterval,
+    reviewInterval: config.reviewInterval,
+    reviewTimeoutSeconds: config.reviewTimeoutSeconds ?? ML_DEFAULTS.reviewTimeoutSeconds,
+    randomSeed: config.randomSeed,
+    dataset:
+      dataset.name === 'iris'
+        ? { name: 'iris', samples: 150, features: 4, classes: 3, noise: 0 }
+        : {
+            name: 'synthetic',
+            samples: dataset.samples ?? synthetic.samples,
+            features: dataset.features ?? synthetic.features,
+            classes: dataset.classes ?? synthetic.classes,
+            noise: dataset.noise ?? synthetic.noise,
+          },
+    model: {
+      hiddenUnits: config.model?.hiddenUnits ?? ML_DEFAULTS.model.hiddenUnits,
+      activation: config.model?.activation ?? ML_DEFAULTS.model.activation ?? 'tanh',
+    },
+    validationSplit: config.validationSplit ?? ML_DEFAULTS.validationSplit,
+    testSplit: config.testSplit ?? ML_DEFAULTS.testSplit,
+    epochsPerRun: config.epochsPerRun ?? ML_DEFAULTS.epochsPerRun,
+  };
+}
+
+export interface ConfigProblem {
+  /** Dotted path of the offending field, e.g. `hyperparameters.learningRate`. */
+  field: string;
+  message: string;
+}
+
+const isPositiveInt = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n > 0;
+const isUnitInterval = (n: unknown): boolean => typeof n === 'number' && n >= 0 && n < 1;
+
+/**
+ * Rules for hyperparameters, shared by the config check and the `adjust` decision's validator. The
+ * gateway's schema catches most of these first; the workflow checks again for clients that bypass it.
+ */
+export function hyperparameterProblems(h: Partial<Hyperparameters>, prefix: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const at = (name: string) => `${prefix}.${name}`;
+  if (h.learningRate !== undefined && !(typeof h.learningRate === 'number' && h.learningRate > 0 && h.learningRate <= 10)) {
+    problems.push({ field: at('learningRate'), message: 'must be a number in (0, 10]' });
+  }
+  if (h.batchSize !== undefined && !isPositiveInt(h.batchSize)) problems.push({ field: at('batchSize'), message: 'must be a positive integer' });
+  if (h.epochs !== undefined && !isPositiveInt(h.epochs)) problems.push({ field: at('epochs'), message: 'must be a positive integer' });
+  if (h.optimizer !== undefined && !(OPTIMIZERS as readonly string[]).includes(h.optimizer)) {
+    problems.push({ field: at('optimizer'), message: `must be one of ${OPTIMIZERS.join(', ')}` });
+  }
+  if (h.momentum !== undefined && !isUnitInterval(h.momentum)) problems.push({ field: at('momentum'), message: 'must be in [0, 1)' });
+  if (h.beta1 !== undefined && !isUnitInterval(h.beta1)) problems.push({ field: at('beta1'), message: 'must be in [0, 1)' });
+  if (h.beta2 !== undefined && !isUnitInterval(h.beta2)) problems.push({ field: at('beta2'), message: 'must be in [0, 1)' });
+  if (h.weightDecay !== undefined && !(typeof h.weightDecay === 'number' && h.weightDecay >= 0 && h.weightDecay <= 1)) {
+    problems.push({ field: at('weightDecay'), message: 'must be in [0, 1]' });
+  }
+  return problems;
+}
+
+/** Everything a schema cannot say (required-ness inside the workflow, cross-field rules). Empty = valid. */
+export function mlConfigProblems(config: MlTrainingConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (typeof config.modelId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(config.modelId)) {
+    problems.push({ field: 'modelId', message: 'must be 1-100 letters, digits, ".", "_" or "-"' });
+  }
+  const h = config.hyperparameters;
+  if (!h || typeof h !== 'object') {
+    problems.push({ field: 'hyperparameters', message: 'is required' });
+  } else {
+    for (const name of ['learningRate', 'batchSize', 'epochs', 'optimizer'] as const) {
+      if (h[name] === undefined) problems.push({ field: `hyperparameters.${name}`, message: 'is required' });
+    }
+    problems.push(...hyperparameterProblems(h, 'hyperparameters'));
+  }
+  if (!isPositiveInt(config.checkpointInterval)) problems.push({ field: 'checkpointInterval', message: 'must be a positive integer' });
+  if (!isPositiveInt(config.reviewInterval)) problems.push({ field: 'reviewInterval', message: 'must be a positive integer' });
+  if (config.reviewTimeoutSeconds !== undefined && !isPositiveInt(config.reviewTimeoutSeconds)) {
+    problems.push({ field: 'reviewTimeoutSeconds', message: 'must be a positive integer' });
+  }
+  if (config.epochsPerRun !== undefined && !isPositiveInt(config.epochsPerRun)) problems.push({ field: 'epochsPerRun', message: 'must be a positive integer' });
+  if (config.randomSeed !== undefined && !(Number.isInteger(config.randomSeed) && config.randomSeed >= 0 && config.randomSeed < 2 ** 32)) {
+    problems.push({ field: 'randomSeed', message: 'must be an integer in [0, 2^32)' });
+  }
+  const resolved = resolveMlConfig({ ...config, hyperparameters: h ?? ({} as Hyperparameters) });
+  if (resolved.validationSplit + resolved.testSplit > 0.8) {
+    problems.push({ field: 'testSplit', message: 'validationSplit + testSplit must leave at least 20% for training' });
+  }
+  const perClassFloor = resolved.dataset.classes * 2;
+  const smallest = Math.floor(resolved.dataset.samples * Math.min(resolved.validationSplit, resolved.testSplit));
+  if (smallest < perClassFloor) {
+    problems.push({ field: 'dataset.samples', message: `too few samples: each split needs at least ${perClassFloor}` });
+  }
+  if (config.dataset?.name === 'iris') {
+    for (const name of ['samples', 'features', 'classes', 'noise'] as const) {
+      if (config.dataset[name] !== undefined) problems.push({ field: `dataset.${name}`, message: 'applies to the synthetic dataset only' });
+    }
+  }
+  return problems;
+}
+
+/** Input of the training workflow. `carried` is set only by continue-as-new. */
+export interface MlTrainingWorkflowInput {
+  config: MlTrainingConfig;
+  carried?: CarriedTrainingState;
+}
+
+/** What a run hands to its continuation: the public state plus the generator and review bookkeeping. */
+export interface CarriedTrainingState {
+  state: MlTrainingState;
+  rngState: readonly [number, number, number, number];
+  initSeed: number;
+  dataSeed: number;
+  stopRequested: boolean;
+}
+
+export interface AuditCheckpointsInput {
+  trainingWorkflowId: string;
+  checkpoints: CheckpointRecord[];
+  merkleRoot: string;
+}
+
