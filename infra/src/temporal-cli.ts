@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cacheDir } from './paths';
@@ -44,15 +44,34 @@ export function findTemporalCli(): string | undefined {
 const hasGo = (): boolean => spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 
 export class TemporalCliNotFoundError extends Error {
-  constructor() {
+  constructor(detail?: string) {
     super(
-      'No Temporal CLI found and none could be built. Install one of:\n' +
+      'No Temporal CLI found and none could be built' +
+        (detail ? ` (go install failed: ${detail.split('\n')[0]})` : '') +
+        '. Install one of:\n' +
         `  - Go (https://go.dev/dl), then: go install ${TEMPORAL_CLI_MODULE}\n` +
         '  - the Temporal CLI binary on your PATH (https://docs.temporal.io/cli)\n' +
         '  - or point TEMPORAL_ADDRESS at a running Temporal server.',
     );
     this.name = 'TemporalCliNotFoundError';
   }
+}
+
+/** Builds the CLI into the project cache. A temporary GOBIN then a rename, so a concurrent reader never sees half a file. */
+function goInstall(log: (msg: string) => void): string {
+  const bin = projectBin();
+  mkdirSync(cacheDir(), { recursive: true });
+  const staging = mkdtempSync(path.join(cacheDir(), 'go-install-'));
+  log(`Building the Temporal CLI: go install ${TEMPORAL_CLI_MODULE} (first run only; about 6 minutes on 2 cores)...`);
+  try {
+    execFileSync('go', ['install', TEMPORAL_CLI_MODULE], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOBIN: staging } });
+    mkdirSync(bin, { recursive: true });
+    renameSync(path.join(staging, 'temporal'), path.join(bin, 'temporal'));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  log(`Temporal CLI built: ${path.join(bin, 'temporal')}`);
+  return path.join(bin, 'temporal');
 }
 
 /**
@@ -64,13 +83,15 @@ export function resolveTemporalCli(opts: { log?: (msg: string) => void; allowDow
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
   const found = findTemporalCli();
   if (found) return found;
+  let goFailure: string | undefined;
   if (hasGo()) {
-    const bin = projectBin();
-    mkdirSync(bin, { recursive: true });
-    log(`Building the Temporal CLI with go install ${TEMPORAL_CLI_MODULE} (first run only, takes a few minutes)...`);
-    execFileSync('go', ['install', TEMPORAL_CLI_MODULE], { stdio: 'inherit', env: { ...process.env, GOBIN: bin } });
-    return path.join(bin, 'temporal');
+    try {
+      return goInstall(log);
+    } catch (err) {
+      goFailure = err instanceof Error ? err.message : String(err);
+      log(`go install failed: ${goFailure}`);
+    }
   }
   if (opts.allowDownload) return undefined;
-  throw new TemporalCliNotFoundError();
+  throw new TemporalCliNotFoundError(goFailure);
 }

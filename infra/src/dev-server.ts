@@ -1,0 +1,279 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Connection } from '@temporalio/client';
+import type { SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { cacheDir, dataDir } from './paths';
+import { resolveTemporalCli, TemporalCliNotFoundError } from './temporal-cli';
+
+export interface DevServerOptions {
+  /** Default 127.0.0.1. */
+  ip?: string;
+  /** Default 7233; 0 picks a free port. */
+  port?: number;
+  /** Default port + 1000; ignored when `ui` is false. */
+  uiPort?: number;
+  /** Default true. */
+  ui?: boolean;
+  /** Default "default". */
+  namespace?: string;
+  /** Default <repo>/.data/temporal.db; null keeps state in memory only. */
+  dbFilename?: string | null;
+  /** Default: every key in ALL_SEARCH_ATTRIBUTES, read when the server starts. */
+  searchAttributes?: readonly SearchAttributeKey<SearchAttributeType>[];
+  /** Use this CLI instead of resolving one (PATH, ~/go/bin, .cache/bin, go install, SDK download). */
+  cliPath?: string;
+  /** Receives the launcher's messages and the server's own output, one line at a time. */
+  log?: (line: string) => void;
+  /** How long to wait for the server to answer. Default 60 s. */
+  readyTimeoutMs?: number;
+}
+
+export interface DevServer {
+  /** host:port of the frontend gRPC service. */
+  address: string;
+  namespace: string;
+  uiUrl: string | undefined;
+  /** How it runs: our CLI child process, the SDK's downloaded server, or a server we did not start. */
+  source: 'cli' | 'sdk-download' | 'external';
+  /** Settles when the server process ends on its own (a crash); never for servers we do not own. */
+  exited: Promise<number | null>;
+  /** Stops what we started (SIGTERM, then SIGKILL after 15 s); a no-op for an external server. */
+  stop(): Promise<void>;
+}
+
+/** The CLI's spelling of each SDK search-attribute type (`--search-attribute Name=Type`). */
+const CLI_TYPE: Record<SearchAttributeType, string> = {
+  TEXT: 'Text',
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+export function searchAttributeArgs(keys: readonly SearchAttributeKey<SearchAttributeType>[]): string[] {
+  return keys.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]);
+}
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    what: string,
+    hint: string,
+  ) {
+    super(`Port ${port} (${what}) is already in use. ${hint}`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Resolves when `port` can be bound on `ip`, rejects with the bind error otherwise. */
+export function checkPortFree(ip: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ host: ip, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+export function freePort(ip = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ host: ip, port: 0 }, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function assertFree(ip: string, port: number, what: string, hint: string): Promise<void> {
+  try {
+    await checkPortFree(ip, port);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(port, what, hint);
+    throw err;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the frontend answers a health check and the namespace exists. `abort` settles early
+ * (the server process died), so a failed start is reported at once instead of after the timeout.
+ */
+export async function waitForTemporal(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+  abort?: Promise<unknown>,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let aborted = false;
+  void abort?.then(() => (aborted = true));
+  let lastError: unknown;
+  while (Date.now() < deadline && !aborted) {
+    let connection: Connection | undefined;
+    try {
+      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      await connection.healthService.check({});
+      await connection.workflowService.describeNamespace({ namespace });
+      return;
+    } catch (err) {
+      lastError = err;
+    } finally {
+      await connection?.close().catch(() => undefined);
+    }
+    await sleep(250);
+  }
+  if (aborted) throw new Error(`Temporal server at ${address} exited before it was ready`);
+  const reason = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new Error(`Temporal server at ${address} did not answer within ${timeoutMs / 1000} s (${reason})`);
+}
+
+/** A server someone else runs (TEMPORAL_ADDRESS): only checks that it answers. */
+export async function useExistingServer(address: string, namespace = 'default', timeoutMs = 30_000): Promise<DevServer> {
+  await waitForTemporal(address, namespace, timeoutMs);
+  return { address, namespace, uiUrl: undefined, source: 'external', exited: new Promise(() => undefined), stop: async () => undefined };
+}
+
+/** Forwards the server's lines to `log` until `muted()`: its shutdown prints only dial errors to itself. */
+function pipeLines(child: ChildProcess, log: (line: string) => void, tail: string[], muted: () => boolean): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      if (!muted()) log(line);
+    });
+  }
+}
+
+function pidFileFor(dbFilename: string | null): string | undefined {
+  return dbFilename ? `${dbFilename}.pid` : undefined;
+}
+
+/** Names the leftover server from an earlier run, if its pid file says one is still alive. */
+function leftoverHint(pidFile: string | undefined): string {
+  if (!pidFile || !existsSync(pidFile)) return '';
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  try {
+    process.kill(pid, 0);
+    return ` A dev server from an earlier run is still alive (pid ${pid}, see ${pidFile}): stop it with kill ${pid}.`;
+  } catch {
+    return '';
+  }
+}
+
+async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cliPath'>>): Promise<DevServer> {
+  const address = `${o.ip}:${o.port}`;
+  const args = ['server', 'start-dev', '--ip', o.ip, '--port', String(o.port), '--namespace', o.namespace, '--log-level', 'warn'];
+  args.push(...(o.ui ? ['--ui-port', String(o.uiPort)] : ['--headless']));
+  if (o.dbFilename) args.push('--db-filename', o.dbFilename);
+  args.push(...searchAttributeArgs(o.searchAttributes));
+
+  o.log(`Starting ${cli} ${args.join(' ')}`);
+  // Own process group: a Ctrl-C in the terminal reaches our launcher, which stops the workers first
+  // and this server last, instead of the server vanishing under workers that are still finishing.
+  const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const tail: string[] = [];
+  let stopping: Promise<void> | undefined;
+  pipeLines(child, o.log, tail, () => stopping !== undefined);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
+    child.once('error', (err) => {
+      o.log(`Could not run ${cli}: ${err.message}`);
+      resolve(127);
+    });
+  });
+  const pidFile = pidFileFor(o.dbFilename);
+  if (pidFile && child.pid) writeFileSync(pidFile, `${child.pid}\n`);
+
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      if (pidFile) rmSync(pidFile, { force: true });
+    })());
+
+  try {
+    await waitForTemporal(address, o.namespace, o.readyTimeoutMs, exited);
+  } catch (err) {
+    await stop();
+    const output = tail.length ? `\nLast server output:\n  ${tail.join('\n  ')}` : '';
+    throw new Error(`${(err as Error).message}${output}`);
+  }
+  return { address, namespace: o.namespace, uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined, source: 'cli', exited, stop };
+}
+
+/** Last resort for machines without Go: the SDK downloads and caches a dev server (needs the internet). */
+async function startWithSdkDownload(o: Required<Omit<DevServerOptions, 'cliPath'>>): Promise<DevServer> {
+  o.log('No Temporal CLI and no Go toolchain: trying the SDK download of the dev server (needs the internet)...');
+  let env: TestWorkflowEnvironment;
+  try {
+    env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'cached-download', downloadDir: path.join(cacheDir(), 'sdk-download') },
+        ip: o.ip,
+        port: o.port,
+        ui: o.ui,
+        ...(o.ui ? { uiPort: o.uiPort } : {}),
+        namespace: o.namespace,
+        ...(o.dbFilename ? { dbFilename: o.dbFilename } : {}),
+        searchAttributes: [...o.searchAttributes],
+        log: { format: 'pretty', level: 'warn' },
+      },
+    });
+  } catch (err) {
+    throw new TemporalCliNotFoundError(`and the SDK download failed too: ${(err as Error).message}`);
+  }
+  return {
+    address: `${o.ip}:${o.port}`,
+    namespace: o.namespace,
+    uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined,
+    source: 'sdk-download',
+    exited: new Promise(() => undefined),
+    stop: () => env.teardown(),
+  };
+}
+
+/**
+ * Starts `temporal server start-dev` with our namespace, search attributes and a persistent SQLite file,
+ * and resolves once it answers. Stop it with `stop()`; the launcher never leaves it running on its own.
+ */
+export async function startDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
+  const ip = opts.ip ?? '127.0.0.1';
+  const port = opts.port === 0 ? await freePort(ip) : (opts.port ?? 7233);
+  const ui = opts.ui ?? true;
+  const uiPort = opts.uiPort === 0 ? await freePort(ip) : (opts.uiPort ?? port + 1000);
+  const dbFilename = opts.dbFilename === undefined ? path.join(dataDir(), 'temporal.db') : opts.dbFilename;
+  const o = {
+    ip,
+    port,
+    ui,
+    uiPort,
+    dbFilename,
+    namespace: opts.namespace ?? 'default',
+    searchAttributes: opts.searchAttributes ?? ALL_SEARCH_ATTRIBUTES,
+    log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    readyTimeoutMs: opts.readyTimeoutMs ?? 60_000,
+  };
+  if (dbFilename) mkdirSync(path.dirname(dbFilename), { recursive: true });
+
+  const pidFile = pidFileFor(dbFilename);
+  await assertFree(ip, port, 'Temporal gRPC', `Another Temporal server may be running: set TEMPORAL_ADDRESS=${ip}:${port} to use it, or TEMPORAL_DEV_PORT to pick another port.${leftoverHint(pidFile)}`);
+  if (ui) await assertFree(ip, uiPort, 'Temporal UI', `Set TEMPORAL_DEV_UI_PORT to pick another port.${leftoverHint(pidFile)}`);
+
+  const cli = opts.cliPath ?? resolveTemporalCli({ allowDownload: true, log: o.log });
+  return cli ? startWithCli(cli, o) : startWithSdkDownload(o);
+}

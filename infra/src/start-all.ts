@@ -1,0 +1,115 @@
+/**
+ * `pnpm start`: the Temporal server (or TEMPORAL_ADDRESS), the three workers and the gateway, with one
+ * log stream, until Ctrl-C. A service that dies is reported and the rest keep running, so a worker can
+ * be killed and restarted by hand (the crash demo).
+ */
+import type { DevServer } from './dev-server';
+import { readLauncherEnv, type LauncherEnv } from './env';
+import { repoRoot } from './paths';
+import { paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
+import { onShutdownSignal } from './signals';
+import { useOrStartTemporal } from './temporal-server';
+
+const WORKER_GRACE_MS = 30_000;
+const HEALTH_TIMEOUT_MS = 120_000;
+
+const loud = (text: string) => console.error(paint(31, `\n!!! ${text}\n`));
+
+async function waitForHealth(url: string, gateway: RunningService, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let dead = false;
+  void gateway.exited.then(() => (dead = true));
+  while (Date.now() < deadline && !dead) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+async function run(): Promise<void> {
+  const env = readLauncherEnv();
+  const root = repoRoot();
+  const width = Math.max(...SERVICES.map((s) => s.name.length), 'temporal'.length);
+  const running: RunningService[] = [];
+  // Last resort if the launcher itself fails: never leave detached children behind.
+  process.on('exit', () => running.forEach((s) => s.child.exitCode === null && s.child.kill('SIGKILL')));
+
+  const signalled = onShutdownSignal(() => running.forEach((s) => s.child.kill('SIGKILL')));
+  const server = await useOrStartTemporal(env, prefixer('temporal', 5, width));
+  try {
+    await superviseServices(env, root, server, running, signalled, width);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function superviseServices(
+  env: LauncherEnv,
+  root: string,
+  server: DevServer,
+  running: RunningService[],
+  signalled: Promise<NodeJS.Signals>,
+  width: number,
+): Promise<void> {
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    TEMPORAL_ADDRESS: server.address,
+    TEMPORAL_NAMESPACE: server.namespace,
+    TEMPORAL_ECOMMERCE_DATA_DIR: env.dataDir,
+  };
+  const skipped: string[] = [];
+  SERVICES.forEach((spec, i) => {
+    const gatewayEnv = spec.name === 'gateway' ? { PORT: String(env.gatewayPort), ...(server.uiUrl ? { TEMPORAL_UI_URL: server.uiUrl } : {}) } : {};
+    const service = startService(root, spec, { ...childEnv, ...gatewayEnv }, prefixer(spec.name, i, width));
+    if (!service) {
+      skipped.push(spec.name);
+      console.warn(paint(33, `${spec.name}: ${spec.dir}/${spec.entry} does not exist (not built yet?), skipping it.`));
+      return;
+    }
+    running.push(service);
+    void service.exited.then((how) => {
+      if (service.stopping) return;
+      const restart = env.externalAddress || server.address === '127.0.0.1:7233' ? '' : `TEMPORAL_ADDRESS=${server.address} `;
+      loud(`${spec.name} exited (${how}). The other services keep running. Restart it with: ${restart}${standaloneCommand(spec)}`);
+    });
+  });
+
+  const gateway = running.find((s) => s.spec.name === 'gateway');
+  const gatewayUrl = `http://localhost:${env.gatewayPort}`;
+  if (gateway) {
+    const healthy = await Promise.race([waitForHealth(`${gatewayUrl}/health`, gateway, HEALTH_TIMEOUT_MS), signalled.then(() => false)]);
+    if (!healthy && !gateway.stopping) loud(`The gateway did not report healthy at ${gatewayUrl}/health; see its log lines above.`);
+  }
+
+  console.log(
+    [
+      '',
+      paint(32, 'temporal-ecommerce is running'),
+      ...(gateway ? [`  Gateway      ${gatewayUrl}`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
+      `  Temporal     ${server.address} (namespace ${server.namespace})`,
+      ...(server.uiUrl ? [`  Temporal UI  ${server.uiUrl}`] : []),
+      `  Services     ${running.map((s) => s.spec.name).join(', ') || 'none'}${skipped.length ? ` (skipped, not built: ${skipped.join(', ')})` : ''}`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+
+  const outcome = await Promise.race([signalled.then(() => 'signal' as const), server.exited.then(() => 'server-died' as const)]);
+  if (outcome === 'server-died') loud('The Temporal server exited on its own; stopping the services.');
+  console.log('\nStopping: services first (they finish in-flight tasks), then the Temporal server...');
+  await Promise.all(running.map((s) => stopService(s, WORKER_GRACE_MS)));
+  process.exitCode = outcome === 'signal' ? 0 : 1;
+}
+
+run()
+  .then(() => console.log('All stopped.'))
+  .catch((err: unknown) => {
+    console.error(`\n${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
