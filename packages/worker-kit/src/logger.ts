@@ -5,17 +5,19 @@ import type { Logger as SdkLogger, LogLevel as SdkLogLevel, LogMetadata } from '
 export interface LoggerOptions {
   /** pino level: trace, debug, info, warn, error, fatal, silent. Default info. */
   level?: string;
+  /** Where lines go; stdout when omitted. Tests pass a stream to read what was logged. */
+  destination?: pino.DestinationStream;
 }
 
 /** One JSON logger per service; `service` is a field on every line so merged logs stay readable. */
 export function createLogger(service: string, options: LoggerOptions = {}): pino.Logger {
-  return pino({
-    name: service,
+  const logOptions: pino.LoggerOptions = {
     level: options.level ?? 'info',
     base: { service, pid: process.pid },
     // The SDK reports errors under `error`; serialize it like `err` so stacks survive JSON.
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
-  });
+  };
+  return options.destination ? pino(logOptions, options.destination) : pino(logOptions);
 }
 
 const PINO_METHOD: Record<SdkLogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
