@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Worker } from '@temporalio/worker';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { HISTORIES_DIR, WORKFLOWS_PATH } from './helpers';
 
 // Recorded by `pnpm --filter @temporal-ecommerce/saga record-histories`. Listed by name so that losing
@@ -17,6 +17,10 @@ const HISTORIES = [
 ];
 
 describe('recorded saga histories', () => {
+  beforeAll(() => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  });
+
   it('replay against the current Saga and test workflows without a determinism error', async () => {
     const histories = await Promise.all(
       HISTORIES.map(async (name) => ({
