@@ -1,0 +1,195 @@
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import {
+  SeededRng,
+  sha256Hex,
+  type CheckpointRecord,
+  type DatasetSummary,
+  type EpochMetrics,
+  type Evaluation,
+  type RecoveryRecord,
+  type ResolvedMlTrainingConfig,
+} from '@temporal-ecommerce/contracts/ml';
+import { decodeCheckpoint, encodeCheckpoint, weightBytes, type Checkpoint } from '../training/checkpoint-format';
+import { loadDataset, type Dataset } from '../training/dataset';
+import { Mlp, type ModelSpec } from '../training/model';
+import { newOptimizerState } from '../training/optimizer';
+import { trainEpoch, type ModelState } from '../training/trainer';
+import { ArtifactNotFoundError, type ArtifactStore } from './artifact-store';
+import type { EvaluateModelInput, PrepareTrainingInput, SpanProgress, TrainSpanInput, TrainSpanResult } from './types';
+
+export interface TrainingDeps {
+  store: ArtifactStore;
+  /** How long the trainer may hold the event loop before yielding (so heartbeats and cancellation get through). */
+  yieldEveryMs?: number;
+}
+
+const specFor = (config: ResolvedMlTrainingConfig, data: Dataset): ModelSpec => ({
+  features: data.features,
+  classes: data.classes,
+  hiddenUnits: config.model.hiddenUnits,
+  activation: config.model.activation,
+});
+
+export const checkpointKey = (modelId: string, workflowId: string, epoch: number): string =>
+  `checkpoints/${modelId}/${workflowId}/epoch-${String(epoch).padStart(6, '0')}.ckpt`;
+
+/** Reads a checkpoint and refuses it unless its bytes still hash to what was recorded. */
+export async function loadVerifiedCheckpoint(store: ArtifactStore, record: CheckpointRecord): Promise<Checkpoint> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.get(record.uri);
+  } catch (err) {
+    if (err instanceof ArtifactNotFoundError) {
+      throw ApplicationFailure.nonRetryable(`checkpoint ${record.checkpointId} (epoch ${record.epoch}) is missing: ${err.message}`, ErrorType.CheckpointMissing);
+    }
+    throw err;
+  }
+  const actual = sha256Hex(bytes);
+  if (actual !== record.sha256) {
+    throw ApplicationFailure.nonRetryable(
+      `checkpoint ${record.checkpointId} (epoch ${record.epoch}) at ${record.uri} was modified: sha256 ${actual} != recorded ${record.sha256}`,
+      ErrorType.CheckpointCorrupt,
+    );
+  }
+  return decodeCheckpoint(bytes);
+}
+
+export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingDeps) {
+  return {
+    /** Loads the dataset once up front so a bad config fails before any training. */
+    async prepareTraining({ config, dataSeed }: PrepareTrainingInput): Promise<DatasetSummary> {
+      const data = loadDataset(config, dataSeed);
+      const model = new Mlp(specFor(config, data));
+      return {
+        name: data.name,
+        features: data.features,
+        classes: data.classes,
+        trainSamples: data.train.n,
+        validationSamples: data.validation.n,
+        testSamples: data.test.n,
+        parameters: model.paramCount,
+      };
+    },
+
+    /**
+     * Trains epochs (startEpoch, endEpoch]. Resumes from the newest checkpoint a previous attempt reported
+     * by heartbeat (or the span's starting checkpoint), so a retry after a crash reruns only the epochs
+     * since that checkpoint and ends with the same bits an uninterrupted attempt would have produced.
+     */
+    async trainEpochs(input: TrainSpanInput): Promise<TrainSpanResult> {
+      const ctx = Context.current();
+      const { config, workflowId } = input;
+      const data = loadDataset(config, input.dataSeed);
+      const model = new Mlp(specFor(config, data));
+
+      const previous = ctx.info.heartbeatDetails as SpanProgress | undefined;
+      let from = input.resumeFrom;
+      let checkpoints: CheckpointRecord[] = [];
+      let metrics: EpochMetrics[] = [];
+      if (previous?.checkpoint && previous.checkpoint.epoch > input.startEpoch) {
+        const resumeAt = previous.checkpoint.epoch;
+        from = previous.checkpoint;
+        checkpoints = previous.checkpoints.filter((c) => c.epoch <= resumeAt);
+        metrics = previous.metrics.filter((m) => m.epoch <= resumeAt);
+      }
+
+      let state: ModelState;
+      let rng: SeededRng;
+      let epoch: number;
+      if (from) {
+        const checkpoint = await loadVerifiedCheckpoint(store, from);
+        if (checkpoint.header.workflowId !== workflowId || checkpoint.header.epoch !== from.epoch || checkpoint.params.length !== model.paramCount) {
+          throw ApplicationFailure.nonRetryable(`checkpoint ${from.checkpointId} does not belong to ${workflowId} at epoch ${from.epoch}`, ErrorType.CheckpointCorrupt);
+        }
+        state = { params: checkpoint.params, optimizer: checkpoint.optimizer };
+        rng = SeededRng.fromState(checkpoint.header.rngState);
+        epoch = from.epoch;
+      } else {
+        if (input.startEpoch !== 0) throw ApplicationFailure.nonRetryable(`span starting at epoch ${input.startEpoch} has no checkpoint to resume from`, ErrorType.InvalidState);
+        state = { params: model.init(SeededRng.fromSeed(input.initSeed)), optimizer: newOptimizerState(model.paramCount) };
+        rng = SeededRng.fromState(input.rngStateAtStart);
+        epoch = 0;
+      }
+
+      let recovery: RecoveryRecord | null = null;
+      if (ctx.info.attempt > 1) {
+        const reached = Math.max(previous?.epoch ?? input.startEpoch, epoch);
+        recovery = { attempt: ctx.info.attempt, resumedFromEpoch: epoch, reachedEpoch: reached, epochsRerun: reached - epoch };
+        log.warn('resuming training span after a failed attempt', { workflowId, ...recovery, span: [input.startEpoch, input.endEpoch] });
+      }
+
+      let progress: SpanProgress = { epoch, loss: metrics.at(-1)?.validationLoss ?? null, checkpoint: from, checkpoints, metrics };
+      ctx.heartbeat(progress);
+      let lastYield = Date.now();
+      const yieldToEventLoop = async (): Promise<void> => {
+        if (Date.now() - lastYield < yieldEveryMs) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+        ctx.heartbeat(progress);
+        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+      };
+
+      const h = input.hyperparameters;
+      while (epoch < input.endEpoch) {
+        const shuffleSeed = rng.nextUint32();
+        const expected = input.shuffleSeeds[epoch - input.startEpoch];
+        if (shuffleSeed !== expected) {
+          throw ApplicationFailure.nonRetryable(`generator out of step at epoch ${epoch + 1}: ${shuffleSeed} != workflow seed ${expected}`, ErrorType.InvalidState);
+        }
+        const trainLoss = await trainEpoch(model, state, data.train, h, shuffleSeed, yieldToEventLoop);
+        epoch += 1;
+        const validation = model.evaluate(state.params, data.validation);
+        if (!Number.isFinite(trainLoss) || !Number.isFinite(validation.loss)) {
+          throw ApplicationFailure.nonRetryable(`loss diverged at epoch ${epoch} (learning rate ${h.learningRate})`, ErrorType.TrainingDiverged);
+        }
+        metrics = [...metrics, { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed }];
+
+        let latest = progress.checkpoint;
+        if (epoch % config.checkpointInterval === 0 || epoch === input.endEpoch) {
+          const bytes = encodeCheckpoint({
+            header: {
+              modelId: config.modelId,
+              workflowId,
+              epoch,
+              validationLoss: validation.loss,
+              spec: model.spec,
+              hyperparameters: h,
+              optimizerStep: state.optimizer.step,
+              rngState: rng.state(),
+              initSeed: input.initSeed,
+              dataSeed: input.dataSeed,
+            },
+            params: state.params,
+            optimizer: state.optimizer,
+          });
+          const stored = await store.put(checkpointKey(config.modelId, workflowId, epoch), bytes);
+          latest = {
+            checkpointId: `chk_${stored.sha256.slice(0, 12)}`,
+            epoch,
+            loss: validation.loss,
+            uri: stored.uri,
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            trigger: epoch % config.checkpointInterval === 0 ? 'interval' : 'boundary',
+          };
+          checkpoints = [...checkpoints, latest];
+          log.info('checkpoint written', { workflowId, epoch, uri: stored.uri, sha256: stored.sha256 });
+        }
+        progress = { epoch, loss: validation.loss, checkpoint: latest, checkpoints, metrics };
+        ctx.heartbeat(progress);
+      }
+
+      return { metrics, checkpoints, recovery, weightsSha256: sha256Hex(weightBytes(state.params)) };
+    },
+
+    /** Final metrics on the held-out test split, from the last checkpoint's weights. */
+    async evaluateModel(input: EvaluateModelInput): Promise<Evaluation> {
+      const data = loadDataset(input.config, input.dataSeed);
+      const model = new Mlp(specFor(input.config, data));
+      const checkpoint = await loadVerifiedCheckpoint(store, input.checkpoint);
+      const { loss, accuracy } = model.evaluate(checkpoint.params, data.test);
+      return { split: 'test', samples: data.test.n, loss, accuracy, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { describe, expect, it } from 'vitest';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { SeededRng, merkleRoot } from '@temporal-ecommerce/contracts/ml';
+import { createActivities } from '../../src/activities';
+import { FileArtifactStore } from '../../src/activities/artifact-store';
+import type { SpanProgress, TrainSpanResult } from '../../src/activities/types';
+import { runIn, spanInput, tempDir } from './helpers';
+
+function setup() {
+  const store = new FileArtifactStore(tempDir('ml-act-'));
+  return { store, activities: createActivities({ store }) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ApplicationFailure);
+  return err as ApplicationFailure;
+}
+
+describe('trainEpochs activity', () => {
+  it('trains a span, checkpoints every interval and at the span end, and heartbeats progress', async () => {
+    const { activities } = setup();
+    const env = new MockActivityEnvironment();
+    const beats: SpanProgress[] = [];
+    env.on('heartbeat', (d: SpanProgress) => beats.push(d));
+    const result = await runIn(env, activities.trainEpochs, spanInput(0, 10, SeededRng.fromSeed(5)));
+
+    expect(result.metrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(result.metrics[9]!.trainLoss).toBeLessThan(result.metrics[0]!.trainLoss);
+    expect(result.checkpoints.map((c) => [c.epoch, c.trigger])).toEqual([[3, 'interval'], [6, 'interval'], [9, 'interval'], [10, 'boundary']]);
+    expect(result.recovery).toBeNull();
+    expect(beats.at(-1)!.epoch).toBe(10);
+    expect(beats.at(-1)!.checkpoint!.epoch).toBe(10);
+  });
+
+  it('resumes a retried attempt from the checkpoint in its heartbeat and ends bit-identical', async () => {
+    const { activities } = setup();
+    const input = spanInput(0, 10, SeededRng.fromSeed(5));
+    const beats: SpanProgress[] = [];
+    const first = new MockActivityEnvironment();
+    first.on('heartbeat', (d: SpanProgress) => beats.push(d));
+    const straight: TrainSpanResult = await runIn(first, activities.trainEpochs, input);
+
+    // The last heartbeat a worker that died during epoch 8 would have sent.
+    const atSeven = beats.find((b) => b.epoch === 7)!;
+    expect(atSeven.checkpoint!.epoch).toBe(6);
+    const retry = new MockActivityEnvironment({ attempt: 2, heartbeatDetails: atSeven });
+    const rerunEpochs: number[] = [];
+    retry.on('heartbeat', (d: SpanProgress) => rerunEpochs.push(d.epoch));
+    const resumed: TrainSpanResult = await runIn(retry, activities.trainEpochs, input);
+
+    expect(resumed.recovery).toEqual({ attempt: 2, resumedFromEpoch: 6, reachedEpoch: 7, epochsRerun: 1 });
+    expect(Math.min(...rerunEpochs)).toBe(6);
+    expect(resumed.weightsSha256).toBe(straight.weightsSha256);
+    expect(resumed.metrics).toEqual(straight.metrics);
+    expect(resumed.checkpoints).toEqual(straight.checkpoints);
+  });
+
+  it('continues a following span from the checkpoint the workflow passes', async () => {
+    const { activities } = setup();
+    const rng = SeededRng.fromSeed(8);
+    const whole = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 8, SeededRng.fromSeed(8), { workflowId: 'ml-training-whole-1' }));
+
+    const first = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 5, rng));
+    const second = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(5, 8, rng, { resumeFrom: first.checkpoints.at(-1)! }));
+    expect(second.weightsSha256).toBe(whole.weightsSha256);
+  });
+
+  it('refuses a checkpoint whose file was modified', async () => {
+    const { activities } = setup();
+    const rng = SeededRng.fromSeed(3);
+    const first = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 3, rng));
+    const checkpoint = first.checkpoints.at(-1)!;
+    writeFileSync(fileURLToPath(checkpoint.uri), 'tampered');
+    const err = await failure(runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(3, 6, rng, { resumeFrom: checkpoint })));
+    expect(err.type).toBe(ErrorType.CheckpointCorrupt);
+    expect(err.nonRetryable).toBe(true);
+    expect(err.message).toContain(checkpoint.checkpointId);
+  });
+});
+
+describe('evaluateModel and auditCheckpoints activities', () => {
+  it('evaluates the final checkpoint on the test split', async () => {
+    const { activities } = setup();
+    const input = spanInput(0, 10, SeededRng.fromSeed(5));
+    const result = await runIn(new MockActivityEnvironment(), activities.trainEpochs, input);
+    const evaluation = await runIn(new MockActivityEnvironment(), activities.evaluateModel, {
+      workflowId: input.workflowId,
+      config: input.config,
+      dataSeed: input.dataSeed,
+      checkpoint: result.checkpoints.at(-1)!,
+    });
+    expect(evaluation.samples).toBe(30);
+    expect(evaluation.accuracy).toBeGreaterThan(0.6);
+    expect(evaluation.weightsSha256).toBe(result.weightsSha256);
+  });
+
+  it('verifies intact checkpoints and names a tampered and a missing file', async () => {
+    const { activities } = setup();
+    const { checkpoints } = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 9, SeededRng.fromSeed(2)));
+    const root = merkleRoot(checkpoints.map((c) => c.sha256));
+    const audit = (cs = checkpoints, r = root) =>
+      runIn(new MockActivityEnvironment(), activities.auditCheckpoints, { trainingWorkflowId: 'w', checkpoints: cs, merkleRoot: r });
+
+    const clean = await audit();
+    expect(clean.verified).toBe(true);
+    expect(clean.checkpoints.every((c) => c.status === 'ok')).toBe(true);
+    expect(clean.merkleRoot.ok).toBe(true);
+
+    const wrongRoot = await audit(checkpoints, merkleRoot(checkpoints.slice(1).map((c) => c.sha256)));
+    expect(wrongRoot.verified).toBe(false);
+    expect(wrongRoot.problems[0]).toMatch(/recorded Merkle root/);
+
+    const [a, b] = checkpoints;
+    writeFileSync(fileURLToPath(a!.uri), 'tampered bytes');
+    const { rmSync } = await import('node:fs');
+    rmSync(fileURLToPath(b!.uri));
+    const broken = await audit();
+    expect(broken.verified).toBe(false);
+    expect(broken.merkleRoot.ok).toBe(false);
+    expect(broken.checkpoints.map((c) => c.status)).toEqual(['tampered', 'missing', 'ok']);
+    expect(broken.problems.join('\n')).toContain(a!.checkpointId);
+    expect(broken.problems.join('\n')).toContain(b!.uri);
+  });
+});
