@@ -18,6 +18,8 @@ export const ErrorType = {
   ApprovalRejected: 'ApprovalRejected',
   ApprovalTimedOut: 'ApprovalTimedOut',
   OrderCancelled: 'OrderCancelled',
+  /** A saga step failed after exhausting its retries (a dependency stayed unavailable or timed out). */
+  StepFailed: 'StepFailed',
   /** Raised by the saga when one or more compensations failed; details name each step. */
   CompensationFailed: 'CompensationFailed',
 
@@ -34,6 +36,8 @@ export const ErrorType = {
   RepositoryUnavailable: 'RepositoryUnavailable',
   /** The LLM analyser answered with something that is not the JSON it was asked for. */
   LlmResponseInvalid: 'LlmResponseInvalid',
+  /** The LLM API refused the request (bad key, bad request): retrying the same request cannot help. */
+  LlmRequestRejected: 'LlmRequestRejected',
 } as const;
 
 export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];

@@ -2,6 +2,7 @@
  * The order domain's public contract: task queue, workflow type, id helper, messages and types.
  * Sandbox-safe (imported by workflow code): no Node builtins, no I/O, no TypeBox values.
  */
+import type { Duration } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ApproveOrderBody, CancelOrderBody, CreateOrderBody, OrderItem, OrderState, ShippingAddress } from './http';
 
@@ -62,9 +63,9 @@ export const OrderStep = {
 export interface OrderWorkflowInput {
   order: CreateOrderBody;
   /** Default DEFAULT_APPROVAL_TIMEOUT. ms-format string ('24 hours') or milliseconds. */
-  approvalTimeout?: string | number;
+  approvalTimeout?: Duration;
   /** Default DEFAULT_COMPLETION_DELAY. */
-  completionDelay?: string | number;
+  completionDelay?: Duration;
 }
 
 export const getOrderStatusQuery = defineQuery<OrderState>('getOrderStatus');

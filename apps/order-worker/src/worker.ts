@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
+import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
+import { createActivities } from './activities';
+import { openOrderDb } from './services/database';
+import { loadEnv } from './env';
+
+async function run(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger('order-worker', { level: env.LOG_LEVEL });
+  const db = openOrderDb(env.DATA_DIR);
+  const faults = Object.entries(env.faults).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== 0 && v !== 'ok'));
+  if (faults.length > 0) logger.warn({ faults: Object.fromEntries(faults) }, 'fault injection is ON');
+  try {
+    await runWorker({
+      service: 'order-worker',
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: ORDER_TASK_QUEUE,
+      workflowsPath: require.resolve('./workflows'),
+      // Production only: a stale bundle must not shadow the sources during development.
+      workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,
+      activities: createActivities({ db, faults: env.faults }),
+      logger,
+    });
+  } finally {
+    db.close();
+  }
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

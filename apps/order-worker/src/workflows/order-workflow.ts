@@ -1,0 +1,258 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import { msToNumber } from '@temporalio/common/lib/time';
+import { Saga } from '@temporal-ecommerce/saga';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import {
+  CANCELLABLE_ORDER_STATUSES,
+  DEFAULT_APPROVAL_TIMEOUT,
+  DEFAULT_COMPLETION_DELAY,
+  HIGH_VALUE_THRESHOLD,
+  OrderStep,
+  TERMINAL_ORDER_STATUSES,
+  approveOrderUpdate,
+  cancelOrderUpdate,
+  getOrderStatusQuery,
+  validateOrder,
+  type ApproveOrderBody,
+  type CancelOrderBody,
+  type OrderState,
+  type OrderStatus,
+  type OrderWorkflowInput,
+} from '@temporal-ecommerce/contracts/order';
+import type { OrderActivities } from '../activities';
+
+// Retry schedule of the forward steps: 1 s, 2 s, 4 s, 8 s; business failures are non-retryable.
+const FORWARD_RETRY: ActivityOptions['retry'] = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 };
+
+const { reserveInventory, createShipment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '30 seconds', retry: FORWARD_RETRY });
+
+// The payment gateway can be slow: it heartbeats, so an attempt lost with its worker is retried after 5 s.
+const { processPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds', retry: FORWARD_RETRY });
+
+// Undo steps must get through: they retry for longer before the saga reports them as failed.
+const { releaseInventory, refundPayment, cancelShipment } = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+const isoAfter = (ms: number): string => new Date(Date.now() + ms).toISOString();
+
+/**
+ * The order saga: reserve inventory → charge → (total > 5000: await approval, 24 h) → ship → keep the order
+ * open 7 days (a cancel then is a return) → completed. Any failure, rejection, timeout or cancel undoes the
+ * steps taken, newest first. Business failures end the run as an ApplicationFailure of that type, with the
+ * final state as details; the status query answers throughout.
+ */
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
+  const { order } = input;
+  const approvalTimeoutMs = msToNumber(input.approvalTimeout ?? DEFAULT_APPROVAL_TIMEOUT);
+  const completionDelayMs = msToNumber(input.completionDelay ?? DEFAULT_COMPLETION_DELAY);
+  const now = new Date().toISOString();
+  const state: OrderState = {
+    orderId: order.orderId,
+    customerId: order.customerId,
+    status: 'pending',
+    totalAmount: order.totalAmount,
+    items: order.items,
+    inventoryReserved: false,
+    paymentProcessed: false,
+    requiresApproval: order.totalAmount > HIGH_VALUE_THRESHOLD,
+    compensations: [],
+    compensationFailures: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  let approval: ApproveOrderBody | undefined;
+  let cancelRequest: CancelOrderBody | undefined;
+  const orderLog = { orderId: order.orderId };
+
+  const setStatus = (status: OrderStatus, details: string): void => {
+    state.status = status;
+    state.updatedAt = new Date().toISOString();
+    upsertSearchAttributes([{ key: SA.OrderStatus, value: status }]);
+    setCurrentDetails(details);
+    log.info('Order status', { ...orderLog, status });
+  };
+  const snapshot = (): OrderState => JSON.parse(JSON.stringify(state)) as OrderState;
+  const isTerminal = (): boolean => TERMINAL_ORDER_STATUSES.includes(state.status);
+  // Let approve/cancel callers get their answer before the run closes, even when it is being cancelled.
+  const handlersDone = (): Promise<void> => CancellationScope.nonCancellable(() => condition(allHandlersFinished));
+
+  setHandler(getOrderStatusQuery, snapshot);
+  setHandler(
+    approveOrderUpdate,
+    async (decision) => {
+      approval = decision;
+      // Answer once the decision took effect, so the caller sees shipped (or the compensated end).
+      await condition(() => state.status === 'shipped' || isTerminal());
+      return snapshot();
+    },
+    {
+      validator: (_decision) => {
+        if (state.status !== 'awaiting_approval' || approval || cancelRequest) {
+          throw ApplicationFailure.create({
+            type: ErrorType.NotAwaiting,
+            message: `Order ${order.orderId} is not awaiting approval (status: ${state.status})`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+  setHandler(
+    cancelOrderUpdate,
+    async (request) => {
+      cancelRequest = request;
+      await condition(isTerminal);
+      return snapshot();
+    },
+    {
+      validator: (_request) => {
+        if (!CANCELLABLE_ORDER_STATUSES.includes(state.status) || cancelRequest) {
+          throw ApplicationFailure.create({
+            type: ErrorType.InvalidState,
+            message: `Order ${order.orderId} can no longer be cancelled (status: ${state.status})`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  upsertSearchAttributes([
+    { key: SA.OrderId, value: order.orderId },
+    { key: SA.CustomerId, value: order.customerId },
+    { key: SA.OrderTotal, value: order.totalAmount },
+  ]);
+  setStatus('pending', 'Order received');
+
+  const saga = new Saga();
+  const throwIfCancelled = (): void => {
+    if (cancelRequest) {
+      state.cancelReason = cancelRequest.reason ?? 'Cancelled on request';
+      throw ApplicationFailure.create({ type: ErrorType.OrderCancelled, message: `Order ${order.orderId} cancelled: ${state.cancelReason}`, nonRetryable: true });
+    }
+  };
+
+  try {
+    const invalid = validateOrder(order);
+    if (invalid) {
+      throw ApplicationFailure.create({ type: ErrorType.InvalidRequest, message: `${invalid.field} ${invalid.message}`, nonRetryable: true });
+    }
+
+    // Each undo is registered before its step: a step that timed out may still have happened.
+    saga.addCompensation(OrderStep.ReleaseInventory, async () => {
+      if ((await releaseInventory({ orderId: order.orderId })).released) state.compensations.push(OrderStep.ReleaseInventory);
+    });
+    const reservation = await reserveInventory.executeWithOptions({ summary: `Reserve ${order.items.length} product line(s)` }, [
+      { orderId: order.orderId, items: order.items },
+    ]);
+    state.inventoryReserved = true;
+    state.reservationId = reservation.reservationId;
+    setStatus('inventory_reserved', `Inventory reserved (${reservation.reservationId})`);
+    throwIfCancelled();
+
+    saga.addCompensation(OrderStep.RefundPayment, async () => {
+      if ((await refundPayment({ orderId: order.orderId })).refunded) state.compensations.push(OrderStep.RefundPayment);
+    });
+    const payment = await processPayment.executeWithOptions({ summary: `Charge ${order.totalAmount.toFixed(2)} to ${order.customerId}` }, [
+      { orderId: order.orderId, customerId: order.customerId, amount: order.totalAmount },
+    ]);
+    state.paymentProcessed = true;
+    state.paymentId = payment.paymentId;
+    setStatus('payment_completed', `Payment captured (${payment.paymentId})`);
+    throwIfCancelled();
+
+    if (state.requiresApproval) {
+      state.approvalDeadline = isoAfter(approvalTimeoutMs);
+      setStatus('awaiting_approval', `Awaiting approval until ${state.approvalDeadline}`);
+      const decided = await condition(() => approval !== undefined || cancelRequest !== undefined, approvalTimeoutMs, {
+        summary: `Approval timeout (${input.approvalTimeout ?? DEFAULT_APPROVAL_TIMEOUT})`,
+      });
+      throwIfCancelled();
+      if (!decided || !approval) {
+        throw ApplicationFailure.create({ type: ErrorType.ApprovalTimedOut, message: `No approval for order ${order.orderId} within the timeout`, nonRetryable: true });
+      }
+      state.approvedBy = approval.approvedBy;
+      state.approvalReason = approval.reason;
+      if (!approval.approved) {
+        throw ApplicationFailure.create({
+          type: ErrorType.ApprovalRejected,
+          message: `Order ${order.orderId} rejected by ${approval.approvedBy}${approval.reason ? `: ${approval.reason}` : ''}`,
+          nonRetryable: true,
+        });
+      }
+      setStatus('approved', `Approved by ${approval.approvedBy}`);
+    }
+
+    saga.addCompensation(OrderStep.CancelShipment, async () => {
+      if ((await cancelShipment({ orderId: order.orderId })).cancelled) state.compensations.push(OrderStep.CancelShipment);
+    });
+    const shipment = await createShipment.executeWithOptions({ summary: 'Book shipment with carrier' }, [
+      { orderId: order.orderId, shippingAddress: order.shippingAddress },
+    ]);
+    state.shipmentId = shipment.shipmentId;
+    state.trackingNumber = shipment.trackingNumber;
+    state.carrier = shipment.carrier;
+    state.completesAt = isoAfter(completionDelayMs);
+    setStatus('shipped', `Shipped with ${shipment.carrier} (${shipment.trackingNumber}); completes ${state.completesAt}`);
+
+    // Until completion a cancel is a return: the same compensations, newest first.
+    await condition(() => cancelRequest !== undefined, completionDelayMs, {
+      summary: `Return window (${input.completionDelay ?? DEFAULT_COMPLETION_DELAY})`,
+    });
+    throwIfCancelled();
+
+    setStatus('completed', 'Order completed');
+    await handlersDone();
+    return snapshot();
+  } catch (err) {
+    state.failure = describeFailure(err);
+    setStatus('compensating', `Compensating: ${state.failure.message}`);
+    try {
+      await saga.compensate();
+    } catch (compensationErr) {
+      if (compensationErr instanceof ApplicationFailure && compensationErr.type === ErrorType.CompensationFailed) {
+        const report = compensationErr.details?.[0] as { failed?: OrderState['compensationFailures'] } | undefined;
+        state.compensationFailures = report?.failed ?? [];
+      }
+      setStatus('compensation_failed', `Compensation failed: ${state.compensationFailures.map((f) => f.step).join(', ')}`);
+      await handlersDone();
+      throw compensationErr;
+    }
+    const cancelled = state.failure.type === ErrorType.OrderCancelled || isCancellation(err);
+    setStatus(cancelled ? 'cancelled' : 'failed', cancelled ? 'Order cancelled' : `Order failed: ${state.failure.message}`);
+    await handlersDone();
+    if (isCancellation(err)) throw err;
+    throw ApplicationFailure.create({ type: state.failure.type, message: state.failure.message, nonRetryable: true, details: [snapshot()] });
+  }
+}
+
+const KNOWN_ERROR_TYPES: readonly string[] = Object.values(ErrorType);
+
+/**
+ * The business reason behind a failure: the first of our ApplicationFailure types in the cause chain;
+ * anything else (retries exhausted on a transient error, a timeout) is a StepFailed.
+ */
+function describeFailure(err: unknown): { type: string; message: string } {
+  if (isCancellation(err)) return { type: ErrorType.OrderCancelled, message: 'Workflow cancelled' };
+  const messages: string[] = [];
+  for (let cur: unknown = err; cur instanceof Error; cur = cur.cause) {
+    if (cur instanceof ApplicationFailure && cur.type && KNOWN_ERROR_TYPES.includes(cur.type)) return { type: cur.type, message: cur.message };
+    messages.push(cur.message);
+  }
+  return { type: ErrorType.StepFailed, message: messages.join(': ') || String(err) };
+}
