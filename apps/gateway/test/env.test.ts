@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/env';
+
+describe('loadConfig', () => {
+  it('uses the local-dev defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3001,
+      host: '127.0.0.1',
+      temporalAddress: '127.0.0.1:7233',
+      temporalNamespace: 'default',
+      temporalUiUrl: 'http://localhost:8233',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads overrides and converts the port to a number', () => {
+    const config = loadConfig({ PORT: '3401', HOST: '0.0.0.0', TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_UI_URL: 'http://ui:8080/', LOG_LEVEL: 'debug' });
+    expect(config).toMatchObject({ port: 3401, host: '0.0.0.0', temporalAddress: 'temporal:7233', temporalUiUrl: 'http://ui:8080', logLevel: 'debug' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3001);
+  });
+
+  it('rejects bad values with an error naming each variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', TEMPORAL_ADDRESS: 'no-port', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT="abc"');
+    expect(message).toContain('TEMPORAL_ADDRESS="no-port"');
+    expect(message).toContain('LOG_LEVEL="loud"');
+  });
+});

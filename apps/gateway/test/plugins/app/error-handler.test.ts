@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { buildApp } from '../../../src/app';
+import { closedPortAddress, testConfig, unreachableClient } from '../../helpers';
+import { tryUpdate, type Mode } from '../../fixtures/workflows';
+
+const taskQueue = `gateway-errors-${randomUUID()}`;
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let app: FastifyInstance;
+
+/** Routes that exist only in this test, each throwing what a real domain route can throw. */
+function addTestRoutes(fastify: FastifyInstance): void {
+  const f = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  f.post(
+    '/test/orders',
+    {
+      schema: {
+        body: Type.Object(
+          { totalAmount: Type.Number(), status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('paid')])) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => request.body,
+  );
+  f.get('/test/boom', async () => {
+    throw new Error('connect ECONNREFUSED postgres://admin:hunter2@10.0.0.7');
+  });
+  f.get('/test/conflict', async () => {
+    throw ApplicationFailure.nonRetryable('Order is already shipped', ErrorType.InvalidState);
+  });
+  f.get('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+    const description = await f.temporal.workflow.getHandle(request.params.id).describe();
+    return { status: description.status.name };
+  });
+  f.post('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+    await f.temporal.workflow.start('updatable', { taskQueue, workflowId: request.params.id });
+    return { started: request.params.id };
+  });
+  f.post(
+    '/test/workflows/:id/update',
+    { schema: { params: Type.Object({ id: Type.String() }), body: Type.Object({ mode: Type.String() }) } },
+    async (request) => {
+      const result = await f.temporal.workflow.getHandle(request.params.id).executeUpdate(tryUpdate, { args: [request.body.mode as Mode] });
+      return { result };
+    },
+  );
+}
+
+beforeAll(async () => {
+  // The worker's lifecycle chatter is noise here; warnings and errors still show.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  env = await createLocalTestEnv();
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, '../../fixtures/workflows.ts'),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+  });
+  worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle });
+  running = worker.run();
+  app = await buildApp({ config: testConfig(env.address), client: env.client });
+  addTestRoutes(app);
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  if (worker?.getState() === 'RUNNING') worker.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+describe('validation errors', () => {
+  it('answers 400 naming the field whose type is wrong', async () => {
+    const res = await app.inject({ method: 'POST', url: '/test/orders', payload: { totalAmount: 'lots' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'body/totalAmount must be number' });
+  });
+
+  it('answers 400 naming a missing required field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/test/orders', payload: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/totalAmount is required');
+  });
+
+  it('answers 400 naming an unknown field instead of dropping it', async () => {
+    const res = await app.inject({ method: 'POST', url: '/test/orders', payload: { totalAmount: 1, discount: 5 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/discount is not allowed');
+  });
+
+  it('answers 400 listing the allowed values of a union of literals', async () => {
+    const res = await app.inject({ method: 'POST', url: '/test/orders', payload: { totalAmount: 1, status: 'lost' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/status must be one of new, paid');
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const res = await app.inject({ method: 'POST', url: '/test/orders', headers: { 'content-type': 'application/json' }, payload: '{"totalAmount":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+});
+
+describe('unknown routes and ids', () => {
+  it('answers 404 with the error body for a route that does not exist', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Route GET /api/nothing-here not found' });
+  });
+
+  it('answers 404 when the workflow id is unknown to Temporal', async () => {
+    const res = await app.inject({ method: 'GET', url: `/test/workflows/missing-${randomUUID()}` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toMatch(/^Workflow missing-.* not found$/);
+  });
+});
+
+describe('conflicts', () => {
+  it('answers 409 when a workflow with the same id is already running', async () => {
+    const id = `dup-${randomUUID()}`;
+    expect((await app.inject({ method: 'POST', url: `/test/workflows/${id}` })).statusCode).toBe(200);
+    const res = await app.inject({ method: 'POST', url: `/test/workflows/${id}` });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ statusCode: 409, error: 'Conflict', message: `Workflow ${id} already exists` });
+  });
+
+  it('answers 409 with the workflow message when an update validator says nothing is waiting', async () => {
+    const id = `upd-${randomUUID()}`;
+    await app.inject({ method: 'POST', url: `/test/workflows/${id}` });
+    const res = await app.inject({ method: 'POST', url: `/test/workflows/${id}/update`, payload: { mode: 'not-awaiting' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ statusCode: 409, error: 'Conflict', message: 'Nothing is waiting for an approval' });
+
+    const accepted = await app.inject({ method: 'POST', url: `/test/workflows/${id}/update`, payload: { mode: 'accept' } });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ result: 'accepted accept' });
+  });
+
+  it('answers 409 for an ApplicationFailure of a conflict type thrown in the gateway', async () => {
+    const res = await app.inject({ method: 'GET', url: '/test/conflict' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('Order is already shipped');
+  });
+});
+
+describe('business rule violations', () => {
+  it('answers 400 when an update validator raises InvalidRequest', async () => {
+    const id = `upd-${randomUUID()}`;
+    await app.inject({ method: 'POST', url: `/test/workflows/${id}` });
+    const res = await app.inject({ method: 'POST', url: `/test/workflows/${id}/update`, payload: { mode: 'invalid-request' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'amount must be positive' });
+  });
+});
+
+describe('server errors', () => {
+  it('answers 500 without the error message, stack or internals', async () => {
+    const res = await app.inject({ method: 'GET', url: '/test/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' });
+    expect(res.body).not.toMatch(/hunter2|ECONNREFUSED|at .*\.ts/);
+  });
+
+  it('answers 500 without details when a workflow raises a failure type the gateway does not map', async () => {
+    const id = `upd-${randomUUID()}`;
+    await app.inject({ method: 'POST', url: `/test/workflows/${id}` });
+    const res = await app.inject({ method: 'POST', url: `/test/workflows/${id}/update`, payload: { mode: 'unmapped' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('10.0.0.7');
+  });
+
+  it('answers 503 when a route cannot reach Temporal', async () => {
+    const address = await closedPortAddress();
+    const { client, connection } = unreachableClient(address);
+    const down = await buildApp({ config: testConfig(address), client });
+    addTestRoutes(down);
+    try {
+      const res = await down.inject({ method: 'GET', url: '/test/workflows/any' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Temporal server is unreachable' });
+    } finally {
+      await down.close();
+      await connection.close();
+    }
+  });
+});
