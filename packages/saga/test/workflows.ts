@@ -10,7 +10,7 @@ const { longStep } = proxyActivities<TestActivities>({
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { maximumAttempts: 1 },
 });
-const { ambiguousStep } = proxyActivities<TestActivities>({ startToCloseTimeout: '1s', retry: { maximumAttempts: 1 } });
+const { ambiguousStep } = proxyActivities<TestActivities>({ startToCloseTimeout: '2s', retry: { maximumAttempts: 1 } });
 const { undo } = proxyActivities<TestActivities>({ startToCloseTimeout: '1m', heartbeatTimeout: '2s', retry: { maximumAttempts: 1 } });
 
 export interface SagaInput {
