@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { NativeConnection, Worker, type NativeConnectionOptions, type WorkerOptions } from '@temporalio/worker';
 import type pino from 'pino';
 import { installRuntime } from './logger';
 
 export interface RunWorkerOptions {
-  /** Service name, for logs. */
+  /** Service name: part of the worker identity shown in the Temporal UI (`pid@host/service`). */
   service: string;
   /** Temporal frontend, host:port. */
   address: string;
@@ -50,7 +51,7 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 export async function runWorker(opts: RunWorkerOptions): Promise<void> {
   const { logger, taskQueue, namespace, address } = opts;
   installRuntime(logger);
-  const fields = { service: opts.service, taskQueue, namespace, address };
+  const fields = { taskQueue, namespace, address };
 
   const connection = await NativeConnection.connect({ address, ...opts.connectionOptions });
   try {
@@ -59,6 +60,7 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
       connection,
       namespace,
       taskQueue,
+      identity: `${process.pid}@${hostname()}/${opts.service}`,
       activities: opts.activities,
       ...source,
       ...opts.workerOptions,
