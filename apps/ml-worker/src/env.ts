@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
+
+/** The ML worker's configuration. This file is the only reader of process.env in the app. */
+export interface MlWorkerEnv {
+  NODE_ENV: string;
+  LOG_LEVEL: string;
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+  /** Root of the filesystem artifact store: checkpoints go to <DATA_DIR>/artifacts. */
+  DATA_DIR: string;
+  ARTIFACTS_DIR: string;
+  /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
+  TASK_QUEUE: string;
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
+  const address = env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
+  if (!/^[^:\s]+:\d+$/.test(address)) throw new EnvError(`TEMPORAL_ADDRESS must be host:port, got "${address}"`);
+  const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
+  const taskQueue = env.ML_TASK_QUEUE || ML_TASK_QUEUE;
+  if (!/^[\w.-]+$/.test(taskQueue)) throw new EnvError(`ML_TASK_QUEUE must be letters, digits, ".", "_" or "-", got "${taskQueue}"`);
+  return {
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
+    DATA_DIR: dataDir,
+    ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
+    TASK_QUEUE: taskQueue,
+  };
+}

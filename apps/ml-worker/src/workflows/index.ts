@@ -1,0 +1,2 @@
+export { mlTrainingWorkflow } from './ml-training';
+export { auditCheckpointsWorkflow } from './audit-checkpoints';
