@@ -1,15 +1,13 @@
-import { Client, Connection } from '@temporalio/client';
 import { buildApp } from './app';
 import { loadConfig } from './env';
+import { createTemporalClient } from './temporal-connection';
 
 /** Long enough for in-flight requests (an Update waiting on a workflow) to finish on shutdown. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
 async function run(): Promise<void> {
   const config = loadConfig();
-  // Lazy: the gateway starts while Temporal is down and /health reports 503 until it answers.
-  const connection = Connection.lazy({ address: config.temporalAddress });
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const { client, connection } = createTemporalClient(config);
   const app = await buildApp({ config, client, logger: { level: config.logLevel, base: { service: 'gateway', pid: process.pid } } });
 
   let closing = false;

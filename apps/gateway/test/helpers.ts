@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import { loadConfig, type GatewayConfig } from '../src/env';
+import { createTemporalClient } from '../src/temporal-connection';
 
 export function testConfig(temporalAddress: string): GatewayConfig {
   return loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PORT: '0' });
@@ -16,8 +17,7 @@ export async function closedPortAddress(): Promise<string> {
   return `127.0.0.1:${address.port}`;
 }
 
-/** A client whose server is down, as the gateway's lazy connection sees it when Temporal is stopped. */
+/** The gateway's own client (server.ts makes it the same way) pointed at a server that is down. */
 export function unreachableClient(address: string): { client: Client; connection: Connection } {
-  const connection = Connection.lazy({ address });
-  return { client: new Client({ connection }), connection };
+  return createTemporalClient(testConfig(address));
 }
