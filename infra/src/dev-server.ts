@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Connection } from '@temporalio/client';
@@ -9,6 +8,7 @@ import type { SearchAttributeKey } from '@temporalio/common/lib/search-attribute
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { cacheDir, dataDir } from './paths';
+import { checkPortFree, freePort } from './ports';
 import { resolveTemporalCli, TemporalCliNotFoundError } from './temporal-cli';
 
 export interface DevServerOptions {
@@ -71,26 +71,6 @@ export class PortInUseError extends Error {
     super(`Port ${port} (${what}) is already in use. ${hint}`);
     this.name = 'PortInUseError';
   }
-}
-
-/** Resolves when `port` can be bound on `ip`, rejects with the bind error otherwise. */
-export function checkPortFree(ip: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen({ host: ip, port, exclusive: true }, () => probe.close(() => resolve()));
-  });
-}
-
-export function freePort(ip = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen({ host: ip, port: 0 }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function assertFree(ip: string, port: number, what: string, hint: string): Promise<void> {

@@ -5,7 +5,6 @@
  */
 import type { DevServer } from './dev-server';
 import { readLauncherEnv, type LauncherEnv } from './env';
-import { repoRoot } from './paths';
 import { paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
 import { onShutdownSignal } from './signals';
 import { useOrStartTemporal } from './temporal-server';
@@ -33,7 +32,6 @@ async function waitForHealth(url: string, gateway: RunningService, timeoutMs: nu
 
 async function run(): Promise<void> {
   const env = readLauncherEnv();
-  const root = repoRoot();
   const width = Math.max(...SERVICES.map((s) => s.name.length), 'temporal'.length);
   const running: RunningService[] = [];
   // Last resort if the launcher itself fails: never leave detached children behind.
@@ -42,7 +40,7 @@ async function run(): Promise<void> {
   const signalled = onShutdownSignal(() => running.forEach((s) => s.child.kill('SIGKILL')));
   const server = await useOrStartTemporal(env, prefixer('temporal', 5, width));
   try {
-    await superviseServices(env, root, server, running, signalled, width);
+    await superviseServices(env, server, running, signalled, width);
   } finally {
     await server.stop();
   }
@@ -50,15 +48,16 @@ async function run(): Promise<void> {
 
 async function superviseServices(
   env: LauncherEnv,
-  root: string,
   server: DevServer,
   running: RunningService[],
   signalled: Promise<NodeJS.Signals>,
   width: number,
 ): Promise<void> {
 
+  // PORT is the gateway's; a worker inheriting it might bind it for something else.
+  const { PORT: _gatewayPort, ...inherited } = process.env;
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     TEMPORAL_ADDRESS: server.address,
     TEMPORAL_NAMESPACE: server.namespace,
     TEMPORAL_ECOMMERCE_DATA_DIR: env.dataDir,
@@ -66,13 +65,14 @@ async function superviseServices(
   const skipped: string[] = [];
   SERVICES.forEach((spec, i) => {
     const gatewayEnv = spec.name === 'gateway' ? { PORT: String(env.gatewayPort), ...(server.uiUrl ? { TEMPORAL_UI_URL: server.uiUrl } : {}) } : {};
-    const service = startService(root, spec, { ...childEnv, ...gatewayEnv }, prefixer(spec.name, i, width));
+    const service = startService(env.appsRoot, spec, { ...childEnv, ...gatewayEnv }, prefixer(spec.name, i, width));
     if (!service) {
       skipped.push(spec.name);
       console.warn(paint(33, `${spec.name}: ${spec.dir}/${spec.entry} does not exist (not built yet?), skipping it.`));
       return;
     }
     running.push(service);
+    prefixer(spec.name, i, width)(`started (pid ${service.child.pid})`);
     void service.exited.then((how) => {
       if (service.stopping) return;
       const restart = env.externalAddress || server.address === '127.0.0.1:7233' ? '' : `TEMPORAL_ADDRESS=${server.address} `;

@@ -13,9 +13,9 @@ export type { DevServer, DevServerOptions } from './dev-server';
 export async function useOrStartTemporal(env: LauncherEnv, log: (line: string) => void): Promise<DevServer> {
   if (env.externalAddress) {
     log(`TEMPORAL_ADDRESS=${env.externalAddress}: using that server, starting none.`);
-    return useExistingServer(env.externalAddress, env.namespace);
+    return useExistingServer(env.externalAddress, env.namespace, env.readyTimeoutMs);
   }
-  return startDevServer({ ...env.devServer, namespace: env.namespace, log });
+  return startDevServer({ ...env.devServer, namespace: env.namespace, log, readyTimeoutMs: env.readyTimeoutMs });
 }
 
 async function run(): Promise<void> {
