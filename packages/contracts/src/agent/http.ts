@@ -124,6 +124,7 @@ export const AnalysisProgressSchema = Type.Object({
   batches: Type.Array(BatchOutcomeSchema),
   workspacePath: Type.Optional(Type.String({ description: 'Where the refactor was applied' })),
   reportPath: Type.Optional(Type.String({ description: 'The final report (JSON) on the worker\'s data volume' })),
+  refactorSkippedReason: Type.Optional(Type.String({ description: 'Why no batch was attempted (e.g. the tests failed before any change)' })),
   cancelReason: Type.Optional(Type.String()),
   error: Type.Optional(Type.String({ description: 'Why the run failed, when status is failed' })),
 });

@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow the agent worker runs, and nothing else.
+export { codebaseAnalysisWorkflow } from './codebase-analysis';
