@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Connection } from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { startDevServer, type DevServer } from '../src/dev-server';
+import { provision } from '../src/provision';
+
+/** provision() prepares a server we did not start (compose, a cluster); a bare dev server stands in for one. */
+describe('provision', () => {
+  let server: DevServer;
+  let connection: Connection;
+  beforeAll(async () => {
+    server = await startDevServer({ port: 0, ui: false, dbFilename: null, searchAttributes: [], log: () => undefined });
+    connection = await Connection.connect({ address: server.address });
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await server?.stop();
+  });
+
+  it('creates a missing namespace and registers every search attribute, then finds nothing left to do', async () => {
+    const first = await provision(connection, 'provision-test');
+    expect(first.namespaceCreated).toBe(true);
+    expect(first.added.sort()).toEqual(ALL_SEARCH_ATTRIBUTES.map((k) => k.name).sort());
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: 'provision-test' });
+    for (const key of ALL_SEARCH_ATTRIBUTES) expect(Object.keys(customAttributes ?? {})).toContain(key.name);
+
+    const second = await provision(connection, 'provision-test');
+    expect(second).toEqual({ namespaceCreated: false, added: [] });
+  });
+
+  it('refuses a search attribute that exists with another type, naming it', async () => {
+    const [first] = ALL_SEARCH_ATTRIBUTES;
+    await provision(connection, 'default');
+    const clash = defineSearchAttributeKey(first!.name, first!.type === SearchAttributeType.INT ? SearchAttributeType.BOOL : SearchAttributeType.INT);
+    await expect(provision(connection, 'default', [clash])).rejects.toThrow(`Search attribute ${first!.name} exists in default with another type`);
+  });
+});
