@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 
 /** The order worker's configuration. This file is the only reader of process.env in the app. */
@@ -7,6 +8,8 @@ export interface OrderWorkerEnv {
   LOG_LEVEL: string;
   TEMPORAL_ADDRESS: string;
   TEMPORAL_NAMESPACE: string;
+  /** Default ORDER_TASK_QUEUE; an override isolates a worker (tests, canaries) from the shared queue. */
+  TASK_QUEUE: string;
   /** Folder holding orders.db (inventory, payments ledger, shipments). */
   DATA_DIR: string;
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
@@ -47,6 +50,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
+    TASK_QUEUE: env.ORDER_TASK_QUEUE || ORDER_TASK_QUEUE,
     DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
     faults: {
       ...NO_FAULTS,

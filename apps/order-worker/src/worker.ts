@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
-import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { createActivities } from './activities';
 import { openOrderDb } from './services/database';
 import { loadEnv } from './env';
@@ -16,7 +15,7 @@ async function run(): Promise<void> {
       service: 'order-worker',
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,
-      taskQueue: ORDER_TASK_QUEUE,
+      taskQueue: env.TASK_QUEUE,
       workflowsPath: require.resolve('./workflows'),
       // Production only: a stale bundle must not shadow the sources during development.
       workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,

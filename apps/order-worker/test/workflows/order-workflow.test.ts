@@ -197,9 +197,11 @@ describe('order workflow on a real server', () => {
     };
     outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
     await withWorker({}, async (tq) => {
-      const { type, state } = await businessFailure((await startOrder(env.client, tq, o)).result());
+      const handle = await startOrder(env.client, tq, o);
+      const { type, state } = await businessFailure(handle.result());
       expect(type).toBe(ErrorType.OutOfStock);
       expect(state).toMatchObject({ status: 'failed', inventoryReserved: false, compensations: [] });
+      await recordHistory(handle, 'out-of-stock');
     });
   });
 
@@ -238,6 +240,7 @@ describe('order workflow on a real server', () => {
       await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
       const state = await handle.query(getOrderStatusQuery);
       expect(state).toMatchObject({ status: 'cancelled', compensations: ['refundPayment', 'releaseInventory'] });
+      await recordHistory(handle, 'workflow-cancelled');
     });
   });
 

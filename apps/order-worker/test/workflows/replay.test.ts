@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { HISTORIES_DIR, workflowBundle } from '../helpers/orders';
+
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+
+// Recorded with RECORD_HISTORIES=1 from the workflow tests; a change that breaks determinism for any
+// recorded path (completed, approved, rejected, timed out, cancelled, returned, failures, crash) fails here.
+describe('replaying recorded order histories', () => {
+  it('has a recorded history for every path', () => {
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(
+      [
+        'approval-rejected',
+        'approval-timed-out',
+        'cancelled-awaiting-approval',
+        'completed',
+        'completed-after-7-days',
+        'high-value-approved',
+        'payment-declined',
+        'payment-retried',
+        'returned-after-shipment',
+        'shipment-failed',
+        'worker-killed-mid-payment',
+        'workflow-cancelled',
+        'out-of-stock',
+      ].sort(),
+    );
+  });
+
+  it('replays every history with the current workflow code', { timeout: 120_000 }, async () => {
+    const histories = files.map((f) => ({
+      workflowId: f.replace(/\.json$/, ''),
+      history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))),
+    }));
+    const results: { workflowId: string; error?: unknown }[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+      results.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(results.filter((r) => r.error)).toEqual([]);
+    expect(results).toHaveLength(files.length);
+  });
+});
