@@ -1,0 +1,34 @@
+import pino from 'pino';
+import { AesGcmPayloadCodec } from './aes-gcm-codec';
+import { createCodecServer } from './codec-server';
+import { loadEnv } from './env';
+
+async function run(): Promise<void> {
+  const env = loadEnv();
+  const logger = pino({ level: env.logLevel, base: { service: 'codec-server', pid: process.pid } });
+  const server = createCodecServer({
+    codec: new AesGcmPayloadCodec(env.key),
+    corsOrigins: env.corsOrigins,
+    onError: (err, req) => logger.warn({ err, url: req.url }, 'codec request failed'),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.port, env.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  logger.info({ url: `http://${env.host}:${port}`, keyId: env.key.id, corsOrigins: env.corsOrigins }, 'codec server ready');
+
+  const close = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+run().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
