@@ -16,6 +16,7 @@ import {
   type CodebaseAnalysisResult,
 } from '@temporal-ecommerce/contracts/agent';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import type { codebaseAnalysisWorkflow } from '../../src/workflows';
 import { agentActivities, createWorker, quietRuntime, recordHistory, SAMPLE_FILES, sandbox, statusIs, treeHashes, waitForProgress, workflowBundle, type Sandbox } from '../support';
 
 let env: TestWorkflowEnvironment;
@@ -41,7 +42,7 @@ async function run<T>(box: Sandbox, fn: (taskQueue: string) => Promise<T>): Prom
 }
 
 function start(taskQueue: string, args: CodebaseAnalysisInput) {
-  return env.client.workflow.start(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId: agentAnalysisWorkflowId(args.taskId), args: [args] });
+  return env.client.workflow.start<typeof codebaseAnalysisWorkflow>(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId: agentAnalysisWorkflowId(args.taskId), args: [args] });
 }
 
 async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
