@@ -1,0 +1,144 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SERVICES } from '../src/services';
+
+/**
+ * No Docker engine runs on our machines, so this checks what `docker compose` would rely on: the file's
+ * structure, the files it points at, and the Dockerfiles' shape. (`yaml` resolves the << merge keys.)
+ */
+const root = path.join(__dirname, '..', '..');
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  container_name?: string;
+  ports?: string[];
+  environment?: Record<string, string | number>;
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
+  command?: string;
+  healthcheck?: { test: string[] };
+  entrypoint?: string[];
+}
+
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+};
+const services = compose.services;
+const service = (name: string): ComposeService => {
+  const found = services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+};
+const workers = SERVICES.filter((s) => s.name.endsWith('-worker'));
+
+describe('docker-compose.yml', () => {
+  it('runs Temporal on PostgreSQL from the official images, with the schema set up first', () => {
+    expect(service('postgresql').image).toMatch(/^postgres:/);
+    expect(service('temporal').image).toMatch(/^temporalio\/(server|auto-setup):/);
+    expect(service('temporal').environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+    expect(service('temporal-admin-tools').image).toMatch(/^temporalio\/admin-tools:/);
+    expect(service('temporal').depends_on).toEqual({ 'temporal-admin-tools': { condition: 'service_completed_successfully' } });
+    expect(service('temporal-admin-tools').depends_on).toEqual({ postgresql: { condition: 'service_healthy' } });
+    expect(service('temporal').ports).toEqual(['7233:7233']);
+  });
+
+  it('serves the Temporal UI on host port 8233', () => {
+    expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:/);
+    expect(service('temporal-ui').ports).toEqual(['8233:8080']);
+    expect(service('temporal-ui').environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it('builds each worker and the gateway from its own Dockerfile, pointed at the compose server', () => {
+    for (const spec of SERVICES) {
+      const svc = service(spec.name);
+      expect(svc.build).toEqual({ context: '.', dockerfile: `${spec.dir}/Dockerfile` });
+      expect(svc.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default', NODE_ENV: 'production' });
+      expect(svc.depends_on).toEqual({ 'temporal-provision': { condition: 'service_completed_successfully' } });
+    }
+  });
+
+  it('lets workers scale: no container_name and no published ports', () => {
+    for (const spec of workers) {
+      expect(service(spec.name).container_name).toBeUndefined();
+      expect(service(spec.name).ports).toBeUndefined();
+    }
+    for (const svc of Object.values(services)) expect(svc.container_name).toBeUndefined();
+  });
+
+  it('publishes the gateway on 3001, listening on all interfaces inside its container, with a health check', () => {
+    expect(service('gateway').ports).toEqual(['3001:3001']);
+    expect(service('gateway').environment).toMatchObject({ HOST: '0.0.0.0', PORT: '3001' });
+    expect(service('gateway').healthcheck?.test.join(' ')).toContain('/health');
+  });
+
+  it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {
+    const provision = service('temporal-provision');
+    expect(provision.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });
+    expect(provision.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
+    expect(readFileSync(path.join(root, 'infra', 'Dockerfile'), 'utf8')).toContain('CMD ["node", "dist/provision.js"]');
+  });
+
+  it('refers only to services, volumes and files that exist', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      for (const dep of Object.keys(svc.depends_on ?? {})) expect(Object.keys(services), `${name} depends on ${dep}`).toContain(dep);
+      for (const mount of svc.volumes ?? []) {
+        const [source] = mount.split(':');
+        if (source!.startsWith('.')) expect(existsSync(path.join(root, source!)), `${name} mounts ${source}`).toBe(true);
+        else expect(Object.keys(compose.volumes), `${name} mounts volume ${source}`).toContain(source);
+      }
+      if (svc.build) expect(existsSync(path.join(root, svc.build.context, svc.build.dockerfile)), `${name} Dockerfile`).toBe(true);
+    }
+    const script = path.join(root, 'infra', 'compose', 'setup-postgres.sh');
+    expect(service('temporal-admin-tools').command).toBe('/scripts/setup-postgres.sh');
+    expect(statSync(script).mode & 0o111).not.toBe(0);
+  });
+
+  it('has no dependency cycle, so `docker compose up <service>` can order what it needs', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (name: string, trail: string[]): void => {
+      if (done.has(name)) return;
+      if (visiting.has(name)) throw new Error(`cycle: ${[...trail, name].join(' -> ')}`);
+      visiting.add(name);
+      for (const dep of Object.keys(services[name]?.depends_on ?? {})) visit(dep, [...trail, name]);
+      visiting.delete(name);
+      done.add(name);
+    };
+    for (const name of Object.keys(services)) expect(() => visit(name, [])).not.toThrow();
+  });
+});
+
+describe('the services\' Dockerfiles', () => {
+  for (const spec of [...SERVICES, { name: 'temporal-provision', dir: 'infra', entry: 'dist/provision.js' }]) {
+    it(`${spec.name}: multi-stage, pnpm deploy, non-root, runs ${spec.entry}`, () => {
+      const text = readFileSync(path.join(root, spec.dir, 'Dockerfile'), 'utf8');
+      const stages = text.match(/^FROM /gm) ?? [];
+      expect(stages.length).toBeGreaterThanOrEqual(2);
+      expect(text).toMatch(/pnpm --filter \S+ deploy --prod/);
+      expect(text).toContain('pnpm install --frozen-lockfile');
+      // The last stage switches to an unprivileged user before the command.
+      const finalStage = text.slice(text.lastIndexOf('\nFROM '));
+      expect(finalStage).toMatch(/^USER (node|[1-9]\d*)$/m);
+      expect(finalStage).toContain('NODE_ENV=production');
+      expect(finalStage.trim().split('\n').at(-1)).toBe(`CMD ["node", "${spec.entry}"]`);
+    });
+  }
+
+  for (const spec of workers) {
+    it(`${spec.name}: prebundles its workflow code for production`, () => {
+      const text = readFileSync(path.join(root, spec.dir, 'Dockerfile'), 'utf8');
+      const pkg = JSON.parse(readFileSync(path.join(root, spec.dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      expect(pkg.scripts.bundle).toBeDefined();
+      expect(text).toContain('run bundle');
+    });
+  }
+
+  it('the build context leaves out dependencies, outputs and local state', () => {
+    const ignore = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['**/node_modules', '**/dist', '.data', '.cache', '.git']) expect(ignore).toContain(entry);
+  });
+});
