@@ -1,5 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { msToNumber } from '@temporalio/common/lib/time';
+import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY } from '@temporal-ecommerce/contracts/order';
+
+function isDuration(value: unknown): boolean {
+  if (typeof value !== 'string') return true; // the schema reports non-strings
+  try {
+    return msToNumber(value as Parameters<typeof msToNumber>[0]) > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** The only reader of process.env in the gateway. Defaults suit a local dev run. */
 const EnvSchema = Type.Object({
@@ -8,6 +19,9 @@ const EnvSchema = Type.Object({
   TEMPORAL_ADDRESS: Type.String({ pattern: '^[^\\s:]+:\\d+$', default: '127.0.0.1:7233' }),
   TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
   TEMPORAL_UI_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:8233' }),
+  // Order durations travel in each workflow's input, so a deployment (or a demo) can shorten them.
+  ORDER_APPROVAL_TIMEOUT: Type.String({ minLength: 1, default: DEFAULT_APPROVAL_TIMEOUT }),
+  ORDER_COMPLETION_DELAY: Type.String({ minLength: 1, default: DEFAULT_COMPLETION_DELAY }),
   LOG_LEVEL: Type.Union(
     ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -21,6 +35,8 @@ export interface GatewayConfig {
   temporalNamespace: string;
   temporalUiUrl: string;
   logLevel: string;
+  orderApprovalTimeout: string;
+  orderCompletionDelay: string;
 }
 
 export class ConfigError extends Error {
@@ -34,8 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const raw = Object.fromEntries(keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const parsed = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
   const errors = [...Value.Errors(EnvSchema, parsed)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`);
+  const durationErrors = ['ORDER_APPROVAL_TIMEOUT', 'ORDER_COMPLETION_DELAY']
+    .filter((k) => !isDuration((parsed as Record<string, unknown>)[k]))
+    .map((k) => `${k}=${JSON.stringify((parsed as Record<string, unknown>)[k])}: must be a duration such as "7 days" or "90s"`);
+  if (errors.length > 0 || durationErrors.length > 0) {
+    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors];
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
   }
   const e = parsed as Static<typeof EnvSchema>;
@@ -46,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalUiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    orderApprovalTimeout: e.ORDER_APPROVAL_TIMEOUT,
+    orderCompletionDelay: e.ORDER_COMPLETION_DELAY,
   };
 }

@@ -10,7 +10,14 @@ describe('loadConfig', () => {
       temporalNamespace: 'default',
       temporalUiUrl: 'http://localhost:8233',
       logLevel: 'info',
+      orderApprovalTimeout: '24 hours',
+      orderCompletionDelay: '7 days',
     });
+  });
+
+  it('reads order durations and rejects ones that are not durations', () => {
+    expect(loadConfig({ ORDER_COMPLETION_DELAY: '2 minutes' }).orderCompletionDelay).toBe('2 minutes');
+    expect(() => loadConfig({ ORDER_APPROVAL_TIMEOUT: 'tomorrow' })).toThrow(/ORDER_APPROVAL_TIMEOUT="tomorrow"/);
   });
 
   it('reads overrides and converts the port to a number', () => {

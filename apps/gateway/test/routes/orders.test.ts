@@ -1,0 +1,261 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import type { CreateOrderBody, OrderDetailsResponse, ListOrdersResponse } from '@temporal-ecommerce/contracts/order/http';
+import { buildApp } from '../../src/app';
+import { testConfig } from '../helpers';
+
+// The real order worker, as a process: the gateway never imports worker code.
+const ORDER_WORKER_DIR = path.dirname(require.resolve('@temporal-ecommerce/order-worker/package.json'));
+const ORDER_WORKER = path.join(ORDER_WORKER_DIR, 'dist/worker.js');
+const EXAMPLES = path.join(__dirname, '../../../../examples');
+const DECLINED_CUSTOMER = 'customer-declined';
+
+let env: TestWorkflowEnvironment;
+let app: FastifyInstance;
+let worker: ChildProcess;
+let dataDir: string;
+let seq = 0;
+
+beforeAll(async () => {
+  if (!existsSync(ORDER_WORKER)) throw new Error(`${ORDER_WORKER} is missing: pnpm turbo run build --filter=@temporal-ecommerce/gateway...`);
+  env = await createLocalTestEnv();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-orders-'));
+  worker = spawn(process.execPath, [ORDER_WORKER], {
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_NAMESPACE: env.namespace ?? 'default',
+      TEMPORAL_ECOMMERCE_DATA_DIR: dataDir,
+      ORDER_FAULT_DECLINED_CUSTOMERS: DECLINED_CUSTOMER,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Queries need a polling worker: wait until it bundled its workflows and started.
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    worker.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('"worker started"')) resolve();
+    });
+    worker.once('exit', (code) => reject(new Error(`order worker exited early (${code}):\n${out}`)));
+  });
+  app = await buildApp({ config: testConfig(env.address), client: env.client });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  if (worker && worker.exitCode === null) {
+    worker.kill('SIGTERM');
+    await once(worker, 'exit');
+  }
+  await env?.teardown();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const uid = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++seq}`;
+
+function example(file: string, orderId: string): CreateOrderBody {
+  return { ...(JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as CreateOrderBody), orderId };
+}
+
+async function create(order: unknown) {
+  return app.inject({ method: 'POST', url: '/api/orders', payload: order as object });
+}
+
+async function status(orderId: string): Promise<OrderDetailsResponse> {
+  const res = await app.inject({ method: 'GET', url: `/api/orders/${orderId}` });
+  expect(res.statusCode).toBe(200);
+  return res.json<OrderDetailsResponse>();
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe('POST /api/orders', () => {
+  it('starts the saga and answers 201 with the workflow and a UI link; the order then ships', async () => {
+    const order = example('order1.json', uid('order'));
+    const res = await create(order);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ orderId: order.orderId, workflowId: `order-${order.orderId}`, message: 'Order created successfully' });
+    expect(body.runId).toMatch(/\S/);
+    expect(body.uiLink).toBe(`http://localhost:8233/namespaces/default/workflows/order-${order.orderId}/${body.runId}/history`);
+
+    const shipped = await waitFor(() => status(order.orderId), (s) => s.status === 'shipped', 'shipped');
+    expect(shipped).toMatchObject({ inventoryReserved: true, paymentProcessed: true, totalAmount: 1359.97, workflowId: `order-${order.orderId}` });
+    expect(shipped.paymentId).toMatch(/^pay_/);
+    expect(shipped.reservationId).toMatch(/^res_/);
+    expect(shipped.trackingNumber).toMatch(/^1Z/);
+  });
+
+  it('answers 409 for an order id that was already used', async () => {
+    const order = example('order1.json', uid('order'));
+    expect((await create(order)).statusCode).toBe(201);
+    const again = await create(order);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(`Order ${order.orderId} already exists`);
+  });
+
+  it('answers 400 naming the field for invalid bodies, and starts nothing', async () => {
+    const base = example('order1.json', uid('order'));
+    const cases: [unknown, string][] = [
+      [{ ...base, customerId: undefined }, 'body/customerId is required'],
+      [{ ...base, totalAmount: 1359.96 }, 'body/totalAmount must equal the sum of the items (1359.97)'],
+      [{ ...base, items: [{ ...base.items[0], quantity: 0 }] }, 'body/items/0/quantity must be >= 1'],
+      [{ ...base, items: [{ ...base.items[0], price: 10.001 }], totalAmount: 10.001 }, 'body/items/0/price must have at most two decimals'],
+      [{ ...base, items: [] }, 'body/items must NOT have fewer than 1 items'],
+      [{ ...base, coupon: 'FREE' }, 'body/coupon is not allowed'],
+      [{ ...base, orderId: 'has space' }, 'body/orderId must match pattern'],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await create(payload);
+      expect(res.statusCode, message).toBe(400);
+      expect(res.json().message).toContain(message);
+    }
+    expect((await app.inject({ method: 'GET', url: `/api/orders/${base.orderId}` })).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/orders/:orderId', () => {
+  it('answers 404 for an unknown order', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/orders/no-such-order' });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('reports a failed order with its reason and compensations', async () => {
+    const order = { ...example('order1.json', uid('order')), customerId: DECLINED_CUSTOMER };
+    expect((await create(order)).statusCode).toBe(201);
+    const failed = await waitFor(() => status(order.orderId), (s) => s.status === 'failed', 'failed');
+    expect(failed.failure).toMatchObject({ type: 'PaymentDeclined' });
+    expect(failed.compensations).toEqual(['releaseInventory']);
+  });
+});
+
+describe('approval', () => {
+  it('a high-value order awaits approval, ships once approved, and a second approval is 409', async () => {
+    const order = example('order-high-value.json', uid('order-hv'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.orderId}/approve`,
+      payload: { approved: true, approvedBy: 'admin@company.com', reason: 'Verified with customer' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'shipped', approvedBy: 'admin@company.com', approvalReason: 'Verified with customer' });
+    expect((await status(order.orderId)).status).toBe('shipped');
+
+    const again = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/approve`, payload: { approved: true, approvedBy: 'x' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/not awaiting approval/);
+  });
+
+  it('a rejection refunds and releases; the approval body is validated; unknown orders are 404', async () => {
+    const order = example('order-high-value.json', uid('order-hv'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+
+    const bad = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/approve`, payload: { approved: 'yes', approvedBy: 'a' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('body/approved');
+
+    const res = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/approve`, payload: { approved: false, approvedBy: 'risk@company.com', reason: 'No' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'failed', compensations: ['refundPayment', 'releaseInventory'] });
+
+    const closed = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/approve`, payload: { approved: true, approvedBy: 'x' } });
+    expect(closed.statusCode).toBe(409);
+    const unknown = await app.inject({ method: 'POST', url: '/api/orders/nope/approve', payload: { approved: true, approvedBy: 'x' } });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/orders/:orderId/cancel', () => {
+  it('cancels (returns) a shipped order without a body, then refuses a second cancel with 409', async () => {
+    const order = example('order1.json', uid('order'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'shipped', 'shipped');
+
+    const res = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/cancel` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'cancelled', compensations: ['cancelShipment', 'refundPayment', 'releaseInventory'] });
+    expect((await status(order.orderId)).status).toBe('cancelled');
+
+    const again = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/cancel` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(`Order ${order.orderId} cannot be cancelled: it is cancelled`);
+  });
+
+  it('cancels an order awaiting approval with a reason; unknown orders are 404', async () => {
+    const order = example('order-high-value.json', uid('order-hv'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+    const res = await app.inject({ method: 'POST', url: `/api/orders/${order.orderId}/cancel`, payload: { reason: 'Customer changed their mind' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Customer changed their mind', compensations: ['refundPayment', 'releaseInventory'] });
+    expect((await app.inject({ method: 'POST', url: '/api/orders/nope/cancel' })).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/orders', () => {
+  it('lists orders from visibility with status, pages with nextPageToken and filters by status and customer', async () => {
+    const customerId = uid('customer');
+    const ids = [uid('order'), uid('order'), uid('order')];
+    for (const id of ids) expect((await create({ ...example('order1.json', id), customerId })).statusCode).toBe(201);
+    const list = (url: string) => app.inject({ method: 'GET', url }).then((r) => r.json<ListOrdersResponse>());
+    // Visibility is eventually consistent: wait until all three are shipped there.
+    await waitFor(
+      () => list(`/api/orders?customerId=${customerId}&status=shipped`),
+      (r) => r.orders.length === 3,
+      'three shipped orders in visibility',
+    );
+
+    const first = await list(`/api/orders?customerId=${customerId}&pageSize=2`);
+    expect(first.orders).toHaveLength(2);
+    expect(first.nextPageToken).toBeDefined();
+    const second = await list(`/api/orders?customerId=${customerId}&pageSize=2&nextPageToken=${first.nextPageToken}`);
+    expect(second.orders).toHaveLength(1);
+    const seen = [...first.orders, ...second.orders];
+    expect(seen.map((o) => o.orderId).sort()).toEqual([...ids].sort());
+    for (const o of seen) expect(o).toMatchObject({ customerId, status: 'shipped', totalAmount: 1359.97, executionStatus: 'RUNNING' });
+
+    expect((await list(`/api/orders?customerId=${customerId}&status=cancelled`)).orders).toEqual([]);
+  });
+
+  it('answers 400 for a bad status filter or page size', async () => {
+    const status = await app.inject({ method: 'GET', url: '/api/orders?status=lost' });
+    expect(status.statusCode).toBe(400);
+    expect(status.json().message).toContain('querystring/status');
+    expect((await app.inject({ method: 'GET', url: '/api/orders?pageSize=1000' })).statusCode).toBe(400);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every order route with tags, examples and error responses', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(Object.keys(doc.paths['/api/orders'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(doc.paths['/api/orders'].post.responses).toHaveProperty('201');
+    expect(doc.paths['/api/orders'].post.responses).toHaveProperty('409');
+    expect(doc.paths['/api/orders/{orderId}'].get.responses).toHaveProperty('404');
+    expect(doc.paths['/api/orders/{orderId}/approve'].post.tags).toEqual(['orders']);
+    expect(doc.paths['/api/orders/{orderId}/cancel'].post.responses).toHaveProperty('409');
+    expect(JSON.stringify(doc.paths['/api/orders'].post.requestBody)).toContain('order-001');
+  });
+});
