@@ -1,6 +1,157 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
+import {
+  ML_TASK_QUEUE,
+  ML_TRAINING_WORKFLOW_ID_PREFIX,
+  MlWorkflowType,
+  mlAuditWorkflowId,
+  mlConfigProblems,
+  mlDecisionUpdate,
+  mlTrainingStateQuery,
+  mlTrainingWorkflowId,
+  type AuditCheckpointsInput,
+  type AuditReport,
+  type MlTrainingState,
+  type MlTrainingWorkflowInput,
+} from '@temporal-ecommerce/contracts/ml';
+import {
+  AuditReportSchema,
+  DecisionRequestSchema,
+  DecisionResponseSchema,
+  MlTrainingConfigSchema,
+  MlTrainingStateSchema,
+  MlWorkflowIdParamsSchema,
+  StartMlTrainingResponseSchema,
+} from '@temporal-ecommerce/contracts/ml/http';
+import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import { errorResponses } from '../../schemas/error';
 
-// Placeholder so app.ts can register the prefix; the ml-training domain replaces this file with its routes.
-const routes: FastifyPluginAsyncTypebox = async () => {};
+/** An error the one error handler turns into `status` with this message (it passes 4xx messages through). */
+const httpError = (statusCode: number, message: string): Error => Object.assign(new Error(message), { statusCode });
 
-export default routes;
+/** How long GET …/audit waits for the ML worker to re-read the artifacts. */
+const AUDIT_TIMEOUT = '60 seconds';
+
+const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { temporal, config } = fastify;
+
+  /** A handle for an ML training workflow; ids of other domains are "not found", not a failed query. */
+  const trainingHandle = (workflowId: string): WorkflowHandle => {
+    if (!workflowId.startsWith(ML_TRAINING_WORKFLOW_ID_PREFIX)) throw new WorkflowNotFoundError(`not an ML training workflow id`, workflowId, undefined);
+    return temporal.workflow.getHandle(workflowId);
+  };
+
+  fastify.post(
+    '',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: 'Start a training run',
+        description: 'Starts `mlTrainingWorkflow` on the ml-training task queue. The workflow id is `ml-training-<modelId>-<timestamp>`.',
+        body: MlTrainingConfigSchema,
+        response: { 201: StartMlTrainingResponseSchema, ...errorResponses(400, 409, 503) },
+      },
+    },
+    async (request, reply) => {
+      const [problem] = mlConfigProblems(request.body);
+      if (problem) throw httpError(400, `body/${problem.field.replaceAll('.', '/')} ${problem.message}`);
+      const { modelId } = request.body;
+      const workflowId = mlTrainingWorkflowId(modelId, Date.now());
+      const input: MlTrainingWorkflowInput = { config: request.body };
+      const handle = await temporal.workflow.start(MlWorkflowType.Training, {
+        taskQueue: ML_TASK_QUEUE,
+        workflowId,
+        args: [input],
+        typedSearchAttributes: [{ key: SA.MlModelId, value: modelId }],
+      });
+      request.log.info({ workflowId, modelId, runId: handle.firstExecutionRunId }, 'ml training started');
+      return reply.status(201).send({
+        modelId,
+        workflowId,
+        runId: handle.firstExecutionRunId,
+        message: 'ML training started successfully',
+        uiLink: workflowUiLink(config.temporalUiUrl, config.temporalNamespace, workflowId, handle.firstExecutionRunId),
+      });
+    },
+  );
+
+  fastify.get(
+    '/:workflowId',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
+        params: MlWorkflowIdParamsSchema,
+        response: { 200: MlTrainingStateSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      return trainingHandle(request.params.workflowId).query(mlTrainingStateQuery);
+    },
+  );
+
+  fastify.post(
+    '/:workflowId/decision',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: "Send the researcher's decision at a review point",
+        description: '`continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.',
+        params: MlWorkflowIdParamsSchema,
+        body: DecisionRequestSchema,
+        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const handle = trainingHandle(request.params.workflowId);
+      try {
+        return await handle.executeUpdate(mlDecisionUpdate, { args: [request.body] });
+      } catch (err) {
+        // A finished run answers updates with "not found"; it exists, so the decision is a conflict.
+        if (err instanceof WorkflowNotFoundError) {
+          const description = await handle.describe();
+          throw httpError(409, `no review is waiting for a decision: training ${request.params.workflowId} has ended (${description.status.name})`);
+        }
+        throw err;
+      }
+    },
+  );
+
+  fastify.get(
+    '/:workflowId/audit',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: 'Re-read every checkpoint, verify its SHA-256 and the Merkle root',
+        description: 'Runs `auditCheckpointsWorkflow` on the ML worker, which owns the artifact store. `verified: false` names each tampered or missing file in `problems`.',
+        params: MlWorkflowIdParamsSchema,
+        response: { 200: AuditReportSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { workflowId } = request.params;
+      const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
+      const input: AuditCheckpointsInput = { trainingWorkflowId: workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot };
+      try {
+        const report: AuditReport = await temporal.workflow.execute(MlWorkflowType.AuditCheckpoints, {
+          taskQueue: ML_TASK_QUEUE,
+          workflowId: mlAuditWorkflowId(workflowId, randomUUID().slice(0, 8)),
+          args: [input],
+          workflowExecutionTimeout: AUDIT_TIMEOUT,
+        });
+        if (!report.verified) request.log.warn({ workflowId, problems: report.problems }, 'checkpoint audit failed');
+        return report;
+      } catch (err) {
+        if (err instanceof WorkflowFailedError) {
+          request.log.error({ err, workflowId }, 'checkpoint audit did not run');
+          return reply.status(503).send({ statusCode: 503, error: 'Service Unavailable', message: `the ML worker did not complete the audit within ${AUDIT_TIMEOUT}` });
+        }
+        throw err;
+      }
+    },
+  );
+};
+
+export default mlTraining;

@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { ML_TASK_QUEUE, type AuditReport, type MlTrainingConfig, type MlTrainingState } from '@temporal-ecommerce/contracts/ml';
+import { buildApp } from '../../src/app';
+import { testConfig } from '../helpers';
+
+const ML_WORKER = path.join(path.dirname(require.resolve('@temporal-ecommerce/ml-worker/package.json')), 'dist/worker.js');
+const EXAMPLE = path.join(__dirname, '../../../../examples/ml-training-config.json');
+
+let env: TestWorkflowEnvironment;
+let app: FastifyInstance;
+let worker: ChildProcess;
+
+/** The real ML worker process (built by turbo before this package's tests), polling the real queue. */
+async function startMlWorker(address: string): Promise<ChildProcess> {
+  if (!existsSync(ML_WORKER)) throw new Error(`${ML_WORKER} is missing: build @temporal-ecommerce/ml-worker first`);
+  const child = spawn(process.execPath, [ML_WORKER], {
+    env: { ...process.env, TEMPORAL_ADDRESS: address, ML_TASK_QUEUE, TEMPORAL_ECOMMERCE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gw-ml-')), LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('worker started')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`ml-worker exited (${code}) before it started:\n${out}`)));
+  });
+  child.stdout!.resume();
+  return child;
+}
+
+beforeAll(async () => {
+  env = await createLocalTestEnv();
+  worker = await startMlWorker(env.address);
+  app = await buildApp({ config: testConfig(env.address), client: env.client });
+});
+
+afterAll(async () => {
+  await app?.close();
+  worker?.kill('SIGTERM');
+  await env?.teardown();
+});
+
+let seq = 0;
+const config = (overrides: Partial<MlTrainingConfig> = {}): MlTrainingConfig => ({
+  modelId: `gw-model-${process.pid}-${++seq}`,
+  hyperparameters: { learningRate: 0.01, batchSize: 16, epochs: 10, optimizer: 'AdamW' },
+  checkpointInterval: 5,
+  reviewInterval: 5,
+  reviewTimeoutSeconds: 600,
+  randomSeed: 7,
+  model: { hiddenUnits: 8 },
+  ...overrides,
+});
+
+async function start(body: unknown): Promise<{ workflowId: string; runId: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/ml-training', payload: body as object });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function progress(workflowId: string): Promise<MlTrainingState> {
+  const res = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+async function waitUntil(workflowId: string, done: (s: MlTrainingState) => boolean): Promise<MlTrainingState> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await progress(workflowId);
+    if (done(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out; status ${state.status} at epoch ${state.currentEpoch}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const decide = (workflowId: string, payload: object) => app.inject({ method: 'POST', url: `/api/ml-training/${workflowId}/decision`, payload });
+
+describe('ML training API', () => {
+  it('starts a run with the README response and reports its progress', async () => {
+    const body = config();
+    const res = await app.inject({ method: 'POST', url: '/api/ml-training', payload: body });
+    expect(res.statusCode).toBe(201);
+    const started = res.json();
+    expect(started).toEqual({
+      modelId: body.modelId,
+      workflowId: expect.stringMatching(new RegExp(`^ml-training-${body.modelId}-\\d{13}$`)),
+      runId: expect.any(String),
+      message: 'ML training started successfully',
+      uiLink: expect.stringContaining(`/namespaces/default/workflows/${started.workflowId}`),
+    });
+
+    const atReview = await waitUntil(started.workflowId, (s) => s.status === 'awaiting_decision');
+    expect(atReview).toMatchObject({ modelId: body.modelId, currentEpoch: 5, totalEpochs: 10, awaitingDecision: { epoch: 5 } });
+    expect(atReview.currentLoss).toEqual(expect.any(Number));
+    expect(atReview.bestLoss).toBeLessThanOrEqual(atReview.currentLoss!);
+    expect(atReview.checkpoints).toEqual([
+      { checkpointId: expect.stringMatching(/^chk_[0-9a-f]{12}$/), epoch: 5, loss: expect.any(Number), uri: expect.stringMatching(/^file:\/\//), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), sizeBytes: expect.any(Number), trigger: 'interval' },
+    ]);
+    expect(atReview.merkleRoot).toMatch(/^[0-9a-f]{64}$/);
+
+    const stop = await decide(started.workflowId, { action: 'stop', reason: 'Model has converged', author: 'alice' });
+    expect(stop.statusCode).toBe(200);
+    const final = await waitUntil(started.workflowId, (s) => s.status === 'stopped');
+    expect(final.decisions).toEqual([expect.objectContaining({ epoch: 5, action: 'stop', reason: 'Model has converged', author: 'alice' })]);
+    expect(final.evaluation).toMatchObject({ split: 'test', accuracy: expect.any(Number) });
+  });
+
+  it('takes an adjust decision at a review, then answers 409 when no review waits and 400 for bad hyperparameters', async () => {
+    const { workflowId } = await start(config());
+    await waitUntil(workflowId, (s) => s.status === 'awaiting_decision');
+
+    const negative = await decide(workflowId, { action: 'adjust', reason: 'x', newHyperparameters: { learningRate: -0.1 } });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().message).toContain('body/newHyperparameters/learningRate');
+    const empty = await decide(workflowId, { action: 'adjust', reason: 'nothing to adjust' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('newHyperparameters');
+    const pastEnd = await decide(workflowId, { action: 'adjust', reason: 'x', newHyperparameters: { epochs: 3 } });
+    expect(pastEnd.statusCode).toBe(400);
+    expect(pastEnd.json().message).toContain('newHyperparameters.epochs');
+
+    const adjust = await decide(workflowId, {
+      action: 'adjust',
+      reason: 'Learning rate too high',
+      newHyperparameters: { learningRate: 0.00005, batchSize: 32, epochs: 10, optimizer: 'AdamW' },
+    });
+    expect(adjust.statusCode).toBe(200);
+    expect(adjust.json()).toMatchObject({ workflowId, accepted: true, epoch: 5, action: 'adjust' });
+
+    const again = await decide(workflowId, { action: 'continue', reason: 'Loss is decreasing steadily' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/no review is waiting/);
+
+    const final = await waitUntil(workflowId, (s) => s.status === 'completed');
+    expect(final.hyperparameters).toMatchObject({ learningRate: 0.00005, batchSize: 32 });
+    expect(final.metrics.slice(5).every((m) => m.learningRate === 0.00005)).toBe(true);
+    const afterEnd = await decide(workflowId, { action: 'continue', reason: 'late' });
+    expect(afterEnd.statusCode).toBe(409);
+  });
+
+  it('audits the checkpoints of a run and names a tampered file', async () => {
+    const { workflowId } = await start(config({ reviewInterval: 100, checkpointInterval: 2 }));
+    const final = await waitUntil(workflowId, (s) => s.status === 'completed');
+
+    const clean = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/audit` });
+    expect(clean.statusCode).toBe(200);
+    const report: AuditReport = clean.json();
+    expect(report).toMatchObject({ workflowId, verified: true, problems: [], merkleRoot: { recorded: final.merkleRoot, ok: true } });
+    expect(report.checkpoints.map((c) => c.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+
+    const victim = final.checkpoints[2]!;
+    const file = fileURLToPath(victim.uri);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 0x01;
+    writeFileSync(file, bytes);
+    const tampered: AuditReport = (await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/audit` })).json();
+    expect(tampered.verified).toBe(false);
+    expect(tampered.checkpoints[2]).toMatchObject({ checkpointId: victim.checkpointId, status: 'tampered' });
+    expect(tampered.problems).toEqual([expect.stringContaining(victim.checkpointId)]);
+  });
+
+  it.each([
+    ['a negative learning rate', { hyperparameters: { learningRate: -0.1, batchSize: 16, epochs: 10, optimizer: 'Adam' } }, 'body/hyperparameters/learningRate'],
+    ['zero epochs', { hyperparameters: { learningRate: 0.1, batchSize: 16, epochs: 0, optimizer: 'Adam' } }, 'body/hyperparameters/epochs'],
+    ['an unknown optimizer', { hyperparameters: { learningRate: 0.1, batchSize: 16, epochs: 10, optimizer: 'RMSprop' } }, 'body/hyperparameters/optimizer must be one of SGD, Adam, AdamW'],
+    ['a zero checkpoint interval', { checkpointInterval: 0 }, 'body/checkpointInterval'],
+    ['splits that leave no training data', { validationSplit: 0.5, testSplit: 0.5 }, 'body/testSplit'],
+    ['an unknown field', { learningRateSchedule: 'cosine' }, 'body/learningRateSchedule is not allowed'],
+  ])('answers 400 naming the field for %s', async (_name, overrides, field) => {
+    const res = await app.inject({ method: 'POST', url: '/api/ml-training', payload: { ...config(), ...overrides } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(field);
+  });
+
+  it('answers 404 for an unknown training run on every route', async () => {
+    for (const id of ['ml-training-nope-1', 'order-123']) {
+      expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}` })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}/audit` })).statusCode).toBe(404);
+      expect((await decide(id, { action: 'continue', reason: 'x' })).statusCode).toBe(404);
+    }
+  });
+
+  it('accepts examples/ml-training-config.json', async () => {
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const { workflowId } = await start(example);
+    expect(workflowId).toMatch(/^ml-training-claude-3-sonnet-training-001-\d+$/);
+    await env.client.workflow.getHandle(workflowId).terminate('example accepted; not run to the end in tests');
+  });
+});
