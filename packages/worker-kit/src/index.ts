@@ -1,3 +1,6 @@
-export { createLogger, installRuntime, PinoSdkLogger, type LoggerOptions } from './logger';
+export { createLogger, PinoSdkLogger, type LoggerOptions } from './logger';
+export { installRuntime, type RuntimeOptions } from './runtime';
 export { runWorker, type RunWorkerOptions } from './run-worker';
 export { bundleWorkflowsTo } from './bundle';
+export { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
+export { loadWorkerKitEnv, temporalConnectionOptions, WorkerKitEnvError, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';

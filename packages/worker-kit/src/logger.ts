@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { Runtime } from '@temporalio/worker';
 import type { Logger as SdkLogger, LogLevel as SdkLogLevel, LogMetadata } from '@temporalio/common';
 
 export interface LoggerOptions {
@@ -55,31 +54,4 @@ export class PinoSdkLogger implements SdkLogger {
   error(message: string, meta?: LogMetadata): void {
     this.log('ERROR', message, meta);
   }
-}
-
-let installedWith: pino.Logger | undefined;
-
-/**
- * Installs the SDK Runtime once, with SDK and core logs going to `logger`. Call it before creating any
- * connection or worker: the SDK creates a default Runtime on first use and it cannot be replaced later.
- * Calling it again is a no-op, so `runWorker` can call it for callers that did not.
- */
-export function installRuntime(logger: pino.Logger): Runtime {
-  if (installedWith) return Runtime.instance();
-  if (Runtime._instance !== undefined) {
-    logger.warn('Temporal Runtime was created before installRuntime(); SDK logs keep their default destination');
-    installedWith = logger;
-    return Runtime.instance();
-  }
-  const runtime = Runtime.install({
-    logger: new PinoSdkLogger(logger.child({ component: 'temporal-sdk' })),
-    telemetryOptions: {
-      logging: {
-        forward: {},
-        filter: { core: 'WARN', other: 'ERROR' },
-      },
-    },
-  });
-  installedWith = logger;
-  return runtime;
 }

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { NativeConnection, Worker, type NativeConnectionOptions, type WorkerOptions } from '@temporalio/worker';
 import type pino from 'pino';
-import { installRuntime } from './logger';
+import { encryptionDataConverter, type EncryptionSettings } from '@temporal-ecommerce/codec';
+import { installRuntime } from './runtime';
+import { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
 
 export interface RunWorkerOptions {
   /** Service name: part of the worker identity shown in the Temporal UI (`pid@host/service`). */
@@ -22,6 +24,12 @@ export interface RunWorkerOptions {
   workerOptions?: Partial<WorkerOptions>;
   /** TLS, API key, metadata for the connection. */
   connectionOptions?: Partial<NativeConnectionOptions>;
+  /** host:port for the SDK runtime's Prometheus endpoint (GET /metrics). Undefined: no metrics. */
+  metricsAddress?: string;
+  /** OpenTelemetry tracing of workflows and activities. Undefined: off. */
+  tracing?: TracingOptions;
+  /** Payload encryption (AES-GCM codec). Undefined or no key: payloads in clear. */
+  encryption?: EncryptionSettings;
   /**
    * Stops the worker gracefully when aborted. Without it the worker stops on the SDK Runtime's
    * shutdown signals (SIGINT, SIGTERM, SIGQUIT, SIGUSR2).
@@ -32,7 +40,8 @@ export interface RunWorkerOptions {
 type WorkflowSource = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
 
 function workflowSource(opts: RunWorkerOptions): { source: WorkflowSource; from: string } {
-  if (opts.workflowBundlePath && existsSync(opts.workflowBundlePath)) {
+  // The tracing plugin adds a workflow interceptor module, which only a bundle made at start includes.
+  if (opts.workflowBundlePath && existsSync(opts.workflowBundlePath) && !opts.tracing) {
     return { source: { workflowBundle: { codePath: opts.workflowBundlePath } }, from: opts.workflowBundlePath };
   }
   return { source: { workflowsPath: opts.workflowsPath }, from: opts.workflowsPath };
@@ -50,11 +59,14 @@ function untilAborted(signal: AbortSignal): Promise<void> {
  */
 export async function runWorker(opts: RunWorkerOptions): Promise<void> {
   const { logger, taskQueue, namespace, address } = opts;
-  installRuntime(logger);
+  installRuntime(logger, opts.metricsAddress ? { metricsAddress: opts.metricsAddress } : {});
   const fields = { taskQueue, namespace, address };
+  const dataConverter = opts.encryption ? encryptionDataConverter(opts.encryption) : undefined;
 
   const connection = await NativeConnection.connect({ address, ...opts.connectionOptions });
+  let tracing: WorkerTracing | undefined;
   try {
+    if (opts.tracing) tracing = createWorkerTracing(opts.service, opts.tracing);
     const { source, from } = workflowSource(opts);
     const worker = await Worker.create({
       connection,
@@ -63,9 +75,11 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
       identity: `${process.pid}@${hostname()}/${opts.service}`,
       activities: opts.activities,
       ...source,
+      ...(dataConverter ? { dataConverter } : {}),
+      ...(tracing ? { plugins: [tracing.plugin] } : {}),
       ...opts.workerOptions,
     });
-    logger.info({ ...fields, workflows: from }, 'worker started');
+    logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing) }, 'worker started');
     if (opts.signal) {
       await worker.runUntil(untilAborted(opts.signal));
     } else {
@@ -77,5 +91,6 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
     throw err;
   } finally {
     await connection.close();
+    await tracing?.shutdown();
   }
 }

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadWorkerKitEnv, WorkerKitEnvError } from '../src';
+
+const defaults = { metricsPort: 9464 };
+const tmp = mkdtempSync(path.join(tmpdir(), 'worker-kit-env-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('loadWorkerKitEnv', () => {
+  it('serves metrics on the worker default port on loopback, with tracing, encryption and TLS off', () => {
+    expect(loadWorkerKitEnv({}, defaults)).toEqual({ metricsAddress: '127.0.0.1:9464' });
+  });
+
+  it('moves or disables metrics', () => {
+    expect(loadWorkerKitEnv({ METRICS_PORT: '9564', METRICS_HOST: '0.0.0.0' }, defaults).metricsAddress).toBe('0.0.0.0:9564');
+    expect(loadWorkerKitEnv({ METRICS_PORT: 'off' }, defaults).metricsAddress).toBeUndefined();
+    expect(() => loadWorkerKitEnv({ METRICS_PORT: '99999' }, defaults)).toThrow(/METRICS_PORT must be a port number or "off"/);
+  });
+
+  it('turns tracing on with one switch, sending to the local collector unless an endpoint is given', () => {
+    expect(loadWorkerKitEnv({ OTEL_ENABLED: 'true' }, defaults).tracing).toEqual({ otlpEndpoint: 'http://127.0.0.1:4318' });
+    expect(loadWorkerKitEnv({ OTEL_ENABLED: '1', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' }, defaults).tracing).toEqual({ otlpEndpoint: 'http://otel:4318' });
+    expect(loadWorkerKitEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' }, defaults).tracing).toBeUndefined();
+    expect(() => loadWorkerKitEnv({ OTEL_ENABLED: 'maybe' }, defaults)).toThrow('OTEL_ENABLED must be true or false');
+  });
+
+  it('reads the encryption key and refuses a malformed one', () => {
+    const key = randomBytes(32).toString('base64');
+    expect(loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: key }, defaults).encryption).toEqual({ key, keyId: 'default' });
+    expect(() => loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: 'dG9vLXNob3J0' }, defaults)).toThrow(WorkerKitEnvError);
+  });
+
+  it('builds connection options for an API key (TLS implied) and for mTLS from files', () => {
+    expect(loadWorkerKitEnv({ TEMPORAL_API_KEY: 'secret' }, defaults).connectionOptions).toEqual({ tls: {}, apiKey: 'secret' });
+    const crt = path.join(tmp, 'client.pem');
+    const key = path.join(tmp, 'client.key');
+    writeFileSync(crt, 'CERT');
+    writeFileSync(key, 'KEY');
+    const mtls = loadWorkerKitEnv({ TEMPORAL_TLS_CLIENT_CERT_PATH: crt, TEMPORAL_TLS_CLIENT_KEY_PATH: key, TEMPORAL_TLS_SERVER_NAME: 'ns.acct.tmprl.cloud' }, defaults);
+    expect(mtls.connectionOptions).toEqual({ tls: { clientCertPair: { crt: Buffer.from('CERT'), key: Buffer.from('KEY') }, serverNameOverride: 'ns.acct.tmprl.cloud' } });
+    expect(() => loadWorkerKitEnv({ TEMPORAL_TLS_CLIENT_CERT_PATH: crt }, defaults)).toThrow('go together');
+    expect(() => loadWorkerKitEnv({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(tmp, 'missing.pem') }, defaults)).toThrow(/TEMPORAL_TLS_SERVER_CA_CERT_PATH: cannot read/);
+  });
+});
