@@ -161,7 +161,7 @@ describe('ML training API', () => {
     const victim = final.checkpoints[2]!;
     const file = fileURLToPath(victim.uri);
     const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
     writeFileSync(file, bytes);
     const tampered: AuditReport = (await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/audit` })).json();
     expect(tampered.verified).toBe(false);
