@@ -26,13 +26,15 @@ describe('multi-agent coordinator', () => {
   it('runs architecture and security in parallel and performance after architecture finds issues', async () => {
     const box = sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
-    const input: MultiAgentInput = { projectName: `p-${randomUUID()}`, requirements: ['security', 'performance'], repositoryPath: box.repo, files: FILES };
+    // A fixed project name: the coordinator derives its children's ids from its own, and the replay test
+    // replays the recorded history under the file's name.
+    const input: MultiAgentInput = { projectName: 'replay-completed', requirements: ['security', 'performance'], repositoryPath: box.repo, files: FILES };
     const worker = await createWorker(env, taskQueue, agentActivities(box.deps));
     const workflowId = multiAgentWorkflowId(input.projectName);
     const result = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof multiAgentCoordinatorWorkflow>(AgentWorkflowType.MultiAgentCoordinator, { taskQueue, workflowId, args: [input] });
       const r = await handle.result();
-      await recordHistory('multi-agent-completed', handle);
+      await recordHistory(workflowId, handle);
       return r;
     });
     expect(result.status).toBe('completed');
@@ -64,13 +66,13 @@ describe('multi-agent coordinator', () => {
         return real.analyzeFile(input);
       },
     };
-    const input: MultiAgentInput = { projectName: `p-${randomUUID()}`, requirements: ['security'], repositoryPath: box.repo, files: FILES };
+    const input: MultiAgentInput = { projectName: 'replay-partial', requirements: ['security'], repositoryPath: box.repo, files: FILES };
     const worker = await createWorker(env, taskQueue, activities);
     const workflowId = multiAgentWorkflowId(input.projectName);
     const result = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof multiAgentCoordinatorWorkflow>(AgentWorkflowType.MultiAgentCoordinator, { taskQueue, workflowId, args: [input] });
       const r = await handle.result();
-      await recordHistory('multi-agent-partial', handle);
+      await recordHistory(workflowId, handle);
       return r;
     });
     expect(result.status).toBe('partial');
