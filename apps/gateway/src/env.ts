@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
@@ -12,6 +13,8 @@ function isDuration(value: unknown): boolean {
   }
 }
 
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
 /** The only reader of process.env in the gateway. Defaults suit a local dev run. */
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
@@ -22,6 +25,8 @@ const EnvSchema = Type.Object({
   // Order durations travel in each workflow's input, so a deployment (or a demo) can shorten them.
   ORDER_APPROVAL_TIMEOUT: Type.String({ minLength: 1, default: DEFAULT_APPROVAL_TIMEOUT }),
   ORDER_COMPLETION_DELAY: Type.String({ minLength: 1, default: DEFAULT_COMPLETION_DELAY }),
+  // Directories the agent may analyse (comma-separated); a repositoryPath outside them is a 400.
+  AGENT_REPOSITORY_ROOTS: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'examples') }),
   LOG_LEVEL: Type.Union(
     ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -37,6 +42,8 @@ export interface GatewayConfig {
   logLevel: string;
   orderApprovalTimeout: string;
   orderCompletionDelay: string;
+  /** Absolute; relative repositoryPaths resolve against the first. */
+  agentRepositoryRoots: string[];
 }
 
 export class ConfigError extends Error {
@@ -67,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     logLevel: e.LOG_LEVEL,
     orderApprovalTimeout: e.ORDER_APPROVAL_TIMEOUT,
     orderCompletionDelay: e.ORDER_COMPLETION_DELAY,
+    agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
 }
