@@ -200,3 +200,17 @@ export type MultiAgentStatus = Static<typeof MultiAgentStatusSchema>;
 export const MultiAgentWorkflowIdParamsSchema = Type.Object({
   workflowId: Type.String({ minLength: 1, maxLength: 200, examples: ['multi-agent-my-app'] }),
 });
+
+const ExecutionRef = {
+  workflowId: Type.String(),
+  runId: Type.String({ description: 'The current run (a long analysis continues as new)' }),
+  uiLink: Type.String(),
+};
+
+/** GET /api/agent/analyze/:workflowId: the workflow's progress plus where to find it. */
+export const AnalysisStatusResponseSchema = Type.Composite([AnalysisProgressSchema, Type.Object(ExecutionRef)]);
+export type AnalysisStatusResponse = Static<typeof AnalysisStatusResponseSchema>;
+
+/** GET /api/agent/multi-agent/:workflowId. */
+export const MultiAgentStatusResponseSchema = Type.Composite([MultiAgentStatusSchema, Type.Object(ExecutionRef)]);
+export type MultiAgentStatusResponse = Static<typeof MultiAgentStatusResponseSchema>;
