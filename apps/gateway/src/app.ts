@@ -3,10 +3,15 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
+import type { Tracer } from '@opentelemetry/api';
 import type { GatewayConfig } from './env';
 import swagger from './plugins/external/swagger';
+import rateLimit from './plugins/external/rate-limit';
+import tracing from './plugins/external/tracing';
 import temporal from './plugins/app/temporal';
 import errorHandler from './plugins/app/error-handler';
+import metrics from './plugins/app/metrics';
+import auth from './plugins/app/auth';
 import health from './routes/health';
 import orders from './routes/orders';
 import mlTraining from './routes/ml-training';
@@ -15,12 +20,21 @@ import agent from './routes/agent';
 export interface AppOptions {
   config: GatewayConfig;
   client: Client;
+  /** Set when tracing is on (server.ts: startGatewayTracing). */
+  tracer?: Tracer;
 }
 
-/** The whole API as one plugin: decorators, error handling, docs, then one plugin per resource. */
-export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client }) => {
+/**
+ * The whole API as one plugin: decorators, error handling, then the request pipeline in the order its
+ * hooks must run (trace span, metrics, rate limit, auth), docs, then one plugin per resource.
+ */
+export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client, tracer }) => {
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
+  if (tracer) await fastify.register(tracing, { tracer });
+  await fastify.register(metrics);
+  await fastify.register(rateLimit, { rateLimit: config.rateLimit });
+  await fastify.register(auth, { auth: config.auth });
   await fastify.register(swagger);
 
   fastify.addHook('onRequest', async (request, reply) => {
@@ -36,9 +50,11 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
 const MAX_INCOMING_REQUEST_ID = 128;
 
 /** Server options shared by server.ts and tests, so both validate and log alike. */
-export function serverOptions(logger: FastifyServerOptions['logger']): FastifyServerOptions {
+export function serverOptions(logger: FastifyServerOptions['logger'], bodyLimit?: number): FastifyServerOptions {
   return {
     logger,
+    // Larger bodies are refused with 413 before they are read in full.
+    ...(bodyLimit ? { bodyLimit } : {}),
     routerOptions: { ignoreTrailingSlash: true },
     // Keep a caller's request id (so logs join up across services), else make one.
     requestIdHeader: 'x-request-id',
@@ -61,8 +77,8 @@ export interface BuildAppOptions extends AppOptions {
  * A ready-to-listen instance. Tests call `app.inject`; routes may still be added before the first
  * inject/ready, and they get the same error handler because every app plugin is unencapsulated.
  */
-export async function buildApp({ config, client, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-  const fastify = Fastify(serverOptions(logger)).withTypeProvider<TypeBoxTypeProvider>();
-  await fastify.register(fp(app, { name: 'app' }), { config, client });
+export async function buildApp({ config, client, tracer, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const fastify = Fastify(serverOptions(logger, config.bodyLimit)).withTypeProvider<TypeBoxTypeProvider>();
+  await fastify.register(fp(app, { name: 'app' }), { config, client, ...(tracer ? { tracer } : {}) });
   return fastify;
 }

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY } from '@temporal-ecommerce/contracts/order';
+import { loadProductionConfig, type ProductionConfig } from './production-env';
 
 function isDuration(value: unknown): boolean {
   if (typeof value !== 'string') return true; // the schema reports non-strings
@@ -33,7 +34,8 @@ const EnvSchema = Type.Object({
   ),
 });
 
-export interface GatewayConfig {
+/** Auth, limits, tracing, encryption and TLS come from production-env.ts. */
+export interface GatewayConfig extends ProductionConfig {
   port: number;
   host: string;
   temporalAddress: string;
@@ -60,8 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const durationErrors = ['ORDER_APPROVAL_TIMEOUT', 'ORDER_COMPLETION_DELAY']
     .filter((k) => !isDuration((parsed as Record<string, unknown>)[k]))
     .map((k) => `${k}=${JSON.stringify((parsed as Record<string, unknown>)[k])}: must be a duration such as "7 days" or "90s"`);
-  if (errors.length > 0 || durationErrors.length > 0) {
-    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors];
+  const production = loadProductionConfig(env);
+  if (errors.length > 0 || durationErrors.length > 0 || production.errors.length > 0) {
+    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors, ...production.errors];
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
   }
   const e = parsed as Static<typeof EnvSchema>;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     logLevel: e.LOG_LEVEL,
     orderApprovalTimeout: e.ORDER_APPROVAL_TIMEOUT,
     orderCompletionDelay: e.ORDER_COMPLETION_DELAY,
+    ...production.config,
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
 }

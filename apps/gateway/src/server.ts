@@ -1,14 +1,27 @@
 import { buildApp } from './app';
 import { loadConfig } from './env';
 import { createTemporalClient } from './temporal-connection';
+import { startGatewayTracing } from './plugins/external/tracing';
 
 /** Long enough for in-flight requests (an Update waiting on a workflow) to finish on shutdown. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
 async function run(): Promise<void> {
   const config = loadConfig();
+  // Before the client: its tracing interceptor uses the global tracer provider.
+  const tracing = config.tracing ? startGatewayTracing(config.tracing) : undefined;
   const { client, connection } = createTemporalClient(config);
-  const app = await buildApp({ config, client, logger: { level: config.logLevel, base: { service: 'gateway', pid: process.pid } } });
+  const app = await buildApp({
+    config,
+    client,
+    ...(tracing ? { tracer: tracing.tracer } : {}),
+    logger: {
+      level: config.logLevel,
+      base: { service: 'gateway', pid: process.pid },
+      // Tokens must never reach a log line, whatever a route logs.
+      redact: ['req.headers.authorization'],
+    },
+  });
 
   let closing = false;
   const close = async (signal: NodeJS.Signals): Promise<void> => {
@@ -23,6 +36,7 @@ async function run(): Promise<void> {
     try {
       await app.close();
       await connection.close();
+      await tracing?.shutdown();
       app.log.info('stopped');
     } catch (err) {
       app.log.error({ err }, 'error during shutdown');
@@ -34,7 +48,18 @@ async function run(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { temporalAddress: config.temporalAddress, namespace: config.temporalNamespace, docs: `http://${config.host}:${config.port}/docs` },
+    {
+      temporalAddress: config.temporalAddress,
+      namespace: config.temporalNamespace,
+      docs: `http://${config.host}:${config.port}/docs`,
+      metrics: `http://${config.host}:${config.port}/metrics`,
+      auth: config.auth ? `${config.auth.principals.size} bearer tokens` : 'OFF (dev mode)',
+      rateLimit: config.rateLimit.max > 0 ? `${config.rateLimit.max} per ${config.rateLimit.timeWindow}` : 'off',
+      bodyLimit: config.bodyLimit,
+      tracing: config.tracing ? config.tracing.otlpEndpoint : 'off',
+      payloadEncryption: config.encryption ? `key ${config.encryption.keyId}` : 'off',
+      temporalTls: Boolean(config.temporalTls?.tls),
+    },
     'gateway ready',
   );
 }

@@ -1,4 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { encryptionDataConverter } from '@temporal-ecommerce/codec';
 import type { GatewayConfig } from './env';
 
 /**
@@ -7,14 +9,26 @@ import type { GatewayConfig } from './env';
  */
 const GRPC_MAX_ATTEMPTS = 4;
 
+type ClientConfig = Pick<GatewayConfig, 'temporalAddress' | 'temporalNamespace'> &
+  Partial<Pick<GatewayConfig, 'encryption' | 'tracing' | 'temporalTls'>>;
+
 /**
  * Lazy, so the gateway starts while Temporal is down and /health reports 503 until it answers;
- * gRPC reconnects by itself once the server is back.
+ * gRPC reconnects by itself once the server is back. With the matching settings: TLS / API key,
+ * the workers' payload encryption, and trace context in every workflow call's headers.
  */
-export function createTemporalClient(config: Pick<GatewayConfig, 'temporalAddress' | 'temporalNamespace'>): { client: Client; connection: Connection } {
+export function createTemporalClient(config: ClientConfig): { client: Client; connection: Connection } {
   const connection = Connection.lazy({
     address: config.temporalAddress,
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: GRPC_MAX_ATTEMPTS }))],
+    ...config.temporalTls,
   });
-  return { client: new Client({ connection, namespace: config.temporalNamespace }), connection };
+  const dataConverter = config.encryption ? encryptionDataConverter(config.encryption) : undefined;
+  const client = new Client({
+    connection,
+    namespace: config.temporalNamespace,
+    ...(dataConverter ? { dataConverter } : {}),
+    ...(config.tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+  });
+  return { client, connection };
 }

@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from '../src/env';
 
 describe('loadConfig', () => {
   it('uses the local-dev defaults when nothing is set', () => {
-    expect(loadConfig({})).toEqual({
+    const config = loadConfig({});
+    expect(config).toMatchObject({
       port: 3001,
       host: '127.0.0.1',
       temporalAddress: '127.0.0.1:7233',
@@ -12,7 +13,14 @@ describe('loadConfig', () => {
       logLevel: 'info',
       orderApprovalTimeout: '24 hours',
       orderCompletionDelay: '7 days',
+      rateLimit: { max: 600, timeWindow: '1 minute' },
+      bodyLimit: 1024 * 1024,
     });
+    // Dev mode: no auth, no tracing, payloads in clear, plain gRPC.
+    expect(config.auth).toBeUndefined();
+    expect(config.tracing).toBeUndefined();
+    expect(config.encryption).toBeUndefined();
+    expect(config.temporalTls).toBeUndefined();
   });
 
   it('reads order durations and rejects ones that are not durations', () => {

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/env';
+import { tokenHash } from '../src/production-env';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'gateway-env-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('GATEWAY_TOKENS', () => {
+  it('maps each token (by hash) to its identity and roles', () => {
+    const { auth } = loadConfig({ GATEWAY_TOKENS: 'tok-op-1:operator:alice, tok-ap-2:approver:bob,tok-both-3:operator+approver:carol@example.com' });
+    expect(auth?.principals.size).toBe(3);
+    expect(auth?.principals.get(tokenHash('tok-op-1'))).toEqual({ identity: 'alice', roles: ['operator'] });
+    expect(auth?.principals.get(tokenHash('tok-ap-2'))).toEqual({ identity: 'bob', roles: ['approver'] });
+    expect(auth?.principals.get(tokenHash('tok-both-3'))).toEqual({ identity: 'carol@example.com', roles: ['operator', 'approver'] });
+  });
+
+  it('names the bad entry by position and never echoes a token', () => {
+    const message = errorOf(() => loadConfig({ GATEWAY_TOKENS: 'sekrit-1:operator:alice,sekrit-2:admin:bob,sekrit-3' }));
+    expect(message).toContain('GATEWAY_TOKENS entry 2: role must be operator or approver');
+    expect(message).toContain('GATEWAY_TOKENS entry 3: expected token:role:identity');
+    expect(message).not.toMatch(/sekrit/);
+    expect(errorOf(() => loadConfig({ GATEWAY_TOKENS: 'a:operator:x,a:approver:y' }))).toContain('the same token appears twice');
+    expect(errorOf(() => loadConfig({ GATEWAY_TOKENS: ' , ' }))).toContain('holds no token');
+  });
+});
+
+describe('limits, tracing, encryption and TLS', () => {
+  it('reads rate limit and body limit, 0 turning rate limiting off', () => {
+    const config = loadConfig({ RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW: '10 seconds', BODY_LIMIT_BYTES: '2048' });
+    expect(config.rateLimit).toEqual({ max: 0, timeWindow: '10 seconds' });
+    expect(config.bodyLimit).toBe(2048);
+    expect(errorOf(() => loadConfig({ RATE_LIMIT_MAX: 'lots', BODY_LIMIT_BYTES: '0' }))).toMatch(/RATE_LIMIT_MAX="lots"[\s\S]*BODY_LIMIT_BYTES="0"/);
+  });
+
+  it('switches tracing on with OTEL_ENABLED and defaults the collector to localhost', () => {
+    expect(loadConfig({ OTEL_ENABLED: 'true' }).tracing).toEqual({ otlpEndpoint: 'http://127.0.0.1:4318' });
+    expect(loadConfig({ OTEL_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' }).tracing).toEqual({ otlpEndpoint: 'http://otel:4318' });
+    expect(errorOf(() => loadConfig({ OTEL_ENABLED: 'sure' }))).toContain('OTEL_ENABLED="sure"');
+  });
+
+  it('reads the payload key and refuses one of the wrong size without printing it', () => {
+    const key = randomBytes(32).toString('base64');
+    expect(loadConfig({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_KEY_ID: 'k2' }).encryption).toEqual({ key, keyId: 'k2' });
+    const short = randomBytes(16).toString('base64');
+    const message = errorOf(() => loadConfig({ PAYLOAD_ENCRYPTION_KEY: short }));
+    expect(message).toContain('PAYLOAD_ENCRYPTION_KEY: must be base64 of 32 bytes');
+    expect(message).not.toContain(short);
+  });
+
+  it('turns TLS on for an API key or certificates, reading the files', () => {
+    expect(loadConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporalTls).toEqual({ tls: {}, apiKey: 'cloud-key' });
+    const ca = path.join(tmp, 'ca.pem');
+    writeFileSync(ca, 'CA');
+    expect(loadConfig({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: ca }).temporalTls).toEqual({ tls: { serverRootCACertificate: Buffer.from('CA') } });
+    expect(loadConfig({ TEMPORAL_TLS: 'true' }).temporalTls).toEqual({ tls: {} });
+    expect(errorOf(() => loadConfig({ TEMPORAL_TLS_CLIENT_KEY_PATH: ca }))).toContain('go together');
+    expect(errorOf(() => loadConfig({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(tmp, 'nope.pem') }))).toMatch(/TEMPORAL_TLS_SERVER_CA_CERT_PATH=.*cannot read/);
+  });
+});
