@@ -124,7 +124,7 @@ describe('order workflow on a real server', () => {
     });
   });
 
-  it('an approval nobody waits for is rejected by the validator (NotAwaiting)', async () => {
+  it('an approval nobody waits for is rejected (NotAwaiting); a cancel after shipment is a return', async () => {
     const o = order('normal');
     outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
     await withWorker({}, async (tq) => {
