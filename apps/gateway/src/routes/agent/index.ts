@@ -1,6 +1,320 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import {
+  AGENT_TASK_QUEUE,
+  AgentWorkflowType,
+  TERMINAL_ANALYSIS_STATUSES,
+  agentAnalysisWorkflowId,
+  analysisProgressQuery,
+  approveBudgetUpdate,
+  approvePlanUpdate,
+  emptyIssueCounts,
+  multiAgentStatusQuery,
+  multiAgentWorkflowId,
+  type AnalysisProgress,
+  type CodebaseAnalysisInput,
+  type MultiAgentInput,
+  type MultiAgentStatus,
+} from '@temporal-ecommerce/contracts/agent';
+import {
+  AnalysisStatusResponseSchema,
+  AnalysisWorkflowIdParamsSchema,
+  AnalyzeRequestSchema,
+  AnalyzeStartResponseSchema,
+  BudgetApprovalBodySchema,
+  MultiAgentRequestSchema,
+  MultiAgentStartResponseSchema,
+  MultiAgentStatusResponseSchema,
+  MultiAgentWorkflowIdParamsSchema,
+  PlanApprovalBodySchema,
+  type AnalysisStatusResponse,
+} from '@temporal-ecommerce/contracts/agent/http';
+import { errorResponses } from '../../schemas/error';
+import { resolveRepository } from './repository';
 
-// Placeholder so app.ts can register the prefix; the agent domain replaces this file with its routes.
-const routes: FastifyPluginAsyncTypebox = async () => {};
+/** A query or update must not hang a request when no agent worker is running. */
+const WORKER_DEADLINE_MS = 10_000;
+/** How often the progress stream looks at the workflow. */
+const STREAM_POLL_MS = 500;
+const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
+const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
+const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
 
-export default routes;
+function conflict(message: string): never {
+  throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
+}
+
+/** What a run that ended without a result (failed, terminated, timed out) reports, when no worker can answer. */
+function closedWithoutResult(taskId: string, status: 'failed' | 'cancelled', error: string): AnalysisProgress {
+  return {
+    taskId,
+    status,
+    currentStage: 'done',
+    filesAnalyzed: 0,
+    totalFiles: 0,
+    costSoFar: 0,
+    budget: 0,
+    budgetRemaining: 0,
+    issues: [],
+    issueCounts: emptyIssueCounts(),
+    strategy: 'thorough',
+    strategySwitches: [],
+    batches: [],
+    error,
+  };
+}
+
+const agent: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { config } = fastify;
+  const client = (): Client => fastify.temporal;
+  const uiLink = (workflowId: string, runId?: string) => workflowUiLink(config.temporalUiUrl, config.temporalNamespace, workflowId, runId);
+  const withWorker = <T>(fn: () => Promise<T>) => client().withDeadline(Date.now() + WORKER_DEADLINE_MS, fn);
+
+  /** Only ids this API hands out are looked up; anything else is an unknown analysis (404). */
+  async function describe(workflowId: string, prefix: string): Promise<WorkflowExecutionDescription> {
+    if (!workflowId.startsWith(prefix)) throw new WorkflowNotFoundError(`${workflowId} is not an agent workflow`, workflowId, undefined);
+    return client().workflow.getHandle(workflowId).describe();
+  }
+
+  /**
+   * A running analysis answers its progress query; a completed one is read from its result (no worker
+   * needed); a failed or terminated one from a query when a worker can answer, else from its failure.
+   */
+  async function progress(workflowId: string, desc: WorkflowExecutionDescription): Promise<AnalysisStatusResponse> {
+    const handle = client().workflow.getHandle(workflowId, desc.runId);
+    const ref = { workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    const taskId = workflowId.slice(ANALYSIS_PREFIX.length);
+    if (desc.status.name === 'RUNNING') return { ...(await withWorker(() => handle.query(analysisProgressQuery))), ...ref };
+    if (desc.status.name === 'COMPLETED') return { ...((await handle.result()) as AnalysisProgress), ...ref };
+    const reason = await handle.result().then(
+      () => desc.status.name.toLowerCase(),
+      (err: unknown) => (err instanceof WorkflowFailedError && err.cause ? err.cause.message : desc.status.name.toLowerCase()),
+    );
+    const status = desc.status.name === 'CANCELLED' ? 'cancelled' : 'failed';
+    const last = await withWorker(() => handle.query(analysisProgressQuery)).catch(() => undefined);
+    return { ...(last ?? closedWithoutResult(taskId, status, reason)), status, error: reason, ...ref };
+  }
+
+  async function requireRunning(workflowId: string): Promise<void> {
+    const desc = await describe(workflowId, ANALYSIS_PREFIX);
+    if (desc.status.name !== 'RUNNING') conflict(`Analysis ${workflowId} is ${desc.status.name.toLowerCase()}: nothing awaits an approval`);
+  }
+
+  fastify.post(
+    '/analyze',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Start a codebase analysis',
+        description:
+          'Starts workflow `agent-analysis-<taskId>`: every file is analysed by its own activity (a crash resumes at the next file), ' +
+          'the run pauses for POST .../approve-budget when its cost passes `budget`, and with `requiresApproval` waits up to 24 h for POST .../approve-plan ' +
+          'before refactoring a working copy batch by batch. `repositoryPath` must be a directory under AGENT_REPOSITORY_ROOTS.',
+        body: AnalyzeRequestSchema,
+        response: { 201: AnalyzeStartResponseSchema, ...errorResponses(400, 409, 503) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const repositoryPath = await resolveRepository(body.repositoryPath, config.agentRepositoryRoots, body.files, 'body');
+      const workflowId = agentAnalysisWorkflowId(body.taskId);
+      const input: CodebaseAnalysisInput = { ...body, repositoryPath };
+      try {
+        const handle = await client().workflow.start(AgentWorkflowType.CodebaseAnalysis, {
+          taskQueue: AGENT_TASK_QUEUE,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA.AgentTaskId, value: body.taskId },
+            { key: SA.AgentStatus, value: 'analyzing' },
+          ],
+          staticSummary: `Analyse ${body.files?.length ?? 'all'} file(s) of ${repositoryPath}, budget $${body.budget ?? 5}`,
+        });
+        request.log.info({ taskId: body.taskId, workflowId, runId: handle.firstExecutionRunId }, 'analysis started');
+        return reply.status(201).send({
+          taskId: body.taskId,
+          workflowId,
+          runId: handle.firstExecutionRunId,
+          message: 'Codebase analysis started',
+          uiLink: uiLink(workflowId, handle.firstExecutionRunId),
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) conflict(`Analysis ${body.taskId} is already running (${workflowId})`);
+        throw err;
+      }
+    },
+  );
+
+  fastify.get(
+    '/analyze/:workflowId',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Progress of an analysis',
+        params: AnalysisWorkflowIdParamsSchema,
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const { workflowId } = request.params;
+      return progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX));
+    },
+  );
+
+  fastify.post(
+    '/analyze/:workflowId/approve-budget',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Decide on a budget increase the analysis is waiting for',
+        description: 'Approve with a `newBudget` above the cost so far, or reject (the analysis is cancelled). 409 when no budget approval is pending.',
+        params: AnalysisWorkflowIdParamsSchema,
+        body: BudgetApprovalBodySchema,
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const { workflowId } = request.params;
+      await requireRunning(workflowId);
+      const handle = client().workflow.getHandle(workflowId);
+      const state = await withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] }));
+      request.log.info({ workflowId, approved: request.body.approved, newBudget: request.body.newBudget }, 'budget decision delivered');
+      const desc = await handle.describe();
+      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    },
+  );
+
+  fastify.post(
+    '/analyze/:workflowId/approve-plan',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Approve or reject the refactor plan the analysis is waiting for',
+        description: 'Rejecting cancels the analysis; approving starts the batch refactor. 409 when no plan approval is pending.',
+        params: AnalysisWorkflowIdParamsSchema,
+        body: PlanApprovalBodySchema,
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const { workflowId } = request.params;
+      await requireRunning(workflowId);
+      const handle = client().workflow.getHandle(workflowId);
+      const state = await withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] }));
+      request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
+      const desc = await handle.describe();
+      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    },
+  );
+
+  fastify.get(
+    '/analyze/:workflowId/events',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Live progress as Server-Sent Events',
+        description:
+          'A `progress` event (the same JSON as GET /api/agent/analyze/{workflowId}) whenever the progress changes, then `end` when the analysis is over.',
+        params: AnalysisWorkflowIdParamsSchema,
+        produces: ['text/event-stream'],
+        response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { workflowId } = request.params;
+      const first = await progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX));
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': request.id });
+      let closed = false;
+      request.raw.on('close', () => (closed = true));
+      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      let last = JSON.stringify(first);
+      send('progress', first);
+      try {
+        while (!closed && !TERMINAL_ANALYSIS_STATUSES.includes((JSON.parse(last) as AnalysisProgress).status)) {
+          await new Promise((r) => setTimeout(r, STREAM_POLL_MS));
+          if (closed) break;
+          const next = await progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX)).catch((err: unknown) => {
+            request.log.warn({ err, workflowId }, 'progress stream could not read the analysis');
+            return undefined;
+          });
+          if (!next) continue;
+          const json = JSON.stringify(next);
+          if (json !== last) send('progress', next);
+          last = json;
+        }
+        if (!closed) send('end', { status: (JSON.parse(last) as AnalysisProgress).status });
+      } finally {
+        res.end();
+      }
+    },
+  );
+
+  fastify.post(
+    '/multi-agent',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Start a multi-agent analysis',
+        description:
+          'Starts `multi-agent-<projectName>`: architecture and security specialists run as child workflows in parallel, performance only when ' +
+          'architecture finds issues. A failed specialist is reported; the others are neither failed nor rerun. `repositoryPath` defaults to the sample codebase.',
+        body: MultiAgentRequestSchema,
+        response: { 201: MultiAgentStartResponseSchema, ...errorResponses(400, 409, 503) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const repositoryPath = await resolveRepository(body.repositoryPath ?? DEFAULT_MULTI_AGENT_REPOSITORY, config.agentRepositoryRoots, body.files, 'body');
+      const workflowId = multiAgentWorkflowId(body.projectName);
+      const input: MultiAgentInput = { ...body, repositoryPath };
+      try {
+        const handle = await client().workflow.start(AgentWorkflowType.MultiAgentCoordinator, {
+          taskQueue: AGENT_TASK_QUEUE,
+          workflowId,
+          args: [input],
+          staticSummary: `Specialist agents for ${body.projectName}: ${body.requirements.join(', ')}`,
+        });
+        request.log.info({ projectName: body.projectName, workflowId }, 'multi-agent analysis started');
+        return reply.status(201).send({
+          projectName: body.projectName,
+          workflowId,
+          runId: handle.firstExecutionRunId,
+          message: 'Multi-agent analysis started: architecture and security specialists running in parallel',
+          uiLink: uiLink(workflowId, handle.firstExecutionRunId),
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) conflict(`A multi-agent analysis of ${body.projectName} is already running (${workflowId})`);
+        throw err;
+      }
+    },
+  );
+
+  fastify.get(
+    '/multi-agent/:workflowId',
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Status of a multi-agent analysis, one entry per specialist',
+        params: MultiAgentWorkflowIdParamsSchema,
+        response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const { workflowId } = request.params;
+      const desc = await describe(workflowId, MULTI_AGENT_PREFIX);
+      const handle = client().workflow.getHandle(workflowId, desc.runId);
+      const status: MultiAgentStatus =
+        desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
+      return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    },
+  );
+};
+
+export default agent;
