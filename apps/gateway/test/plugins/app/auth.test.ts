@@ -152,6 +152,24 @@ describe('approver identity', () => {
 });
 
 describe('dev mode', () => {
+  it('says so loudly at start-up, and says nothing when tokens are configured', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const address = env.address;
+    const dev = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address }), client: env.client, logger: { level: 'warn', stream } });
+    await dev.ready();
+    await dev.close();
+    const warning = lines.map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.msg.startsWith('DEV MODE'));
+    expect(warning?.level).toBe(40);
+    expect(warning?.msg).toContain('GATEWAY_TOKENS is not set');
+
+    lines.length = 0;
+    const secured = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address, GATEWAY_TOKENS: TOKENS }), client: env.client, logger: { level: 'warn', stream } });
+    await secured.ready();
+    await secured.close();
+    expect(lines.join('')).not.toContain('DEV MODE');
+  });
+
   it('without GATEWAY_TOKENS lets writes through and keeps the body as sent', async () => {
     const dev = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: env.address }), client: env.client });
     addTestRoutes(dev);
