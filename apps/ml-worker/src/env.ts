@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
+import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
 export interface MlWorkerEnv {
@@ -12,6 +13,8 @@ export interface MlWorkerEnv {
   ARTIFACTS_DIR: string;
   /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
   TASK_QUEUE: string;
+  /** Metrics (METRICS_PORT, default 9465), tracing, payload encryption, TLS: the settings every worker shares. */
+  kit: WorkerKitEnv;
 }
 
 export class EnvError extends Error {
@@ -35,5 +38,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     DATA_DIR: dataDir,
     ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
     TASK_QUEUE: taskQueue,
+    kit: loadWorkerKitEnv(env, { metricsPort: 9465 }),
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { ML_TASK_QUEUE, type AuditReport, type MlTrainingConfig, type MlTrainingState } from '@temporal-ecommerce/contracts/ml';
+import { ML_TASK_QUEUE, type AuditReport, type MlTrainingConfig, type MlTrainingProgress, type MlTrainingState } from '@temporal-ecommerce/contracts/ml';
 import { buildApp } from '../../src/app';
 import { testConfig } from '../helpers';
 
@@ -22,7 +22,7 @@ let worker: ChildProcess;
 async function startMlWorker(address: string): Promise<ChildProcess> {
   if (!existsSync(ML_WORKER)) throw new Error(`${ML_WORKER} is missing: build @temporal-ecommerce/ml-worker first`);
   const child = spawn(process.execPath, [ML_WORKER], {
-    env: { ...process.env, TEMPORAL_ADDRESS: address, ML_TASK_QUEUE, TEMPORAL_ECOMMERCE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gw-ml-')), LOG_LEVEL: 'info' },
+    env: { ...process.env, TEMPORAL_ADDRESS: address, ML_TASK_QUEUE, TEMPORAL_ECOMMERCE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gw-ml-')), LOG_LEVEL: 'info', METRICS_PORT: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -146,6 +146,28 @@ describe('ML training API', () => {
     expect(final.metrics.slice(5).every((m) => m.learningRate === 0.00005)).toBe(true);
     const afterEnd = await decide(workflowId, { action: 'continue', reason: 'late' });
     expect(afterEnd.statusCode).toBe(409);
+  });
+
+  it('reports live progress from the training heartbeat while a long span runs', async () => {
+    const { workflowId } = await start(
+      config({
+        reviewInterval: 1000,
+        checkpointInterval: 3,
+        hyperparameters: { learningRate: 0.003, batchSize: 64, epochs: 200, optimizer: 'Adam' },
+        dataset: { name: 'synthetic', samples: 8000, features: 16, classes: 4 },
+        model: { hiddenUnits: 32 },
+      }),
+    );
+    const midSpan = await waitUntil(workflowId, (s) => s.status === 'training' && (s as MlTrainingProgress).live !== null && (s as MlTrainingProgress).live!.pendingCheckpoints.length > 0);
+    const { live } = midSpan as MlTrainingProgress;
+    expect(live!.attempt).toBe(1);
+    expect(midSpan.currentEpoch).toBe(live!.epoch);
+    expect(midSpan.currentEpoch).toBeGreaterThan(0);
+    expect(midSpan.currentLoss).toBe(live!.loss);
+    // Not yet in the workflow's chain: the span has not ended.
+    expect(midSpan.checkpoints).toEqual([]);
+    expect(live!.pendingCheckpoints[0]).toMatchObject({ epoch: 3, trigger: 'interval' });
+    await env.client.workflow.getHandle(workflowId).terminate('enough');
   });
 
   it('audits the checkpoints of a run and names a tampered file', async () => {

@@ -5,6 +5,7 @@ import type {
   RecoveryRecord,
   ResolvedMlTrainingConfig,
   RngState,
+  TrainingHeartbeat,
 } from '@temporal-ecommerce/contracts/ml';
 
 /** One span of epochs (startEpoch, endEpoch] run by one `trainEpochs` activity. */
@@ -26,13 +27,7 @@ export interface TrainSpanInput {
 }
 
 /** Heartbeat details: what a retry of the same span needs to resume instead of restarting it. */
-export interface SpanProgress {
-  epoch: number;
-  loss: number | null;
-  checkpoint: CheckpointRecord | null;
-  checkpoints: CheckpointRecord[];
-  metrics: EpochMetrics[];
-}
+export type SpanProgress = TrainingHeartbeat;
 
 export interface TrainSpanResult {
   metrics: EpochMetrics[];

@@ -4,7 +4,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { SeededRng, merkleRoot } from '@temporal-ecommerce/contracts/ml';
+import { ML_TRAIN_ACTIVITY, SeededRng, merkleRoot } from '@temporal-ecommerce/contracts/ml';
 import { createActivities } from '../../src/activities';
 import { FileArtifactStore } from '../../src/activities/artifact-store';
 import type { SpanProgress, TrainSpanResult } from '../../src/activities/types';
@@ -125,5 +125,11 @@ describe('evaluateModel and auditCheckpoints activities', () => {
     expect(broken.checkpoints.map((c) => c.status)).toEqual(['tampered', 'missing', 'ok']);
     expect(broken.problems.join('\n')).toContain(a!.checkpointId);
     expect(broken.problems.join('\n')).toContain(b!.uri);
+  });
+});
+
+describe('activity names the gateway relies on', () => {
+  it('registers the span trainer under ML_TRAIN_ACTIVITY, whose heartbeat the progress route reads', () => {
+    expect(Object.keys(createActivities({ store: new FileArtifactStore(tempDir('ml-act-')) }))).toContain(ML_TRAIN_ACTIVITY);
   });
 });

@@ -166,6 +166,24 @@ export const MlTrainingStateSchema = Type.Object({
   error: Nullable(Type.String()),
 });
 
+/** GET …/:workflowId: the workflow's state, with the running span's heartbeat folded in. */
+export const MlTrainingProgressSchema = Type.Composite([
+  MlTrainingStateSchema,
+  Type.Object({
+    live: Nullable(
+      Type.Object(
+        {
+          epoch: Type.Integer(),
+          loss: Nullable(Type.Number()),
+          attempt: Type.Integer({ description: '> 1 after a failed attempt or a dead worker: the span resumed from a checkpoint.' }),
+          pendingCheckpoints: Type.Array(CheckpointRecordSchema, { description: 'Written by the running span; added to `checkpoints` and the Merkle root when the span ends.' }),
+        },
+        { description: 'From the training activity heartbeat while a span runs; null otherwise.' },
+      ),
+    ),
+  }),
+]);
+
 export const AuditCheckpointSchema = Type.Object({
   checkpointId: Type.String(),
   epoch: Type.Integer(),
@@ -206,5 +224,6 @@ export type RecoveryRecord = Static<typeof RecoveryRecordSchema>;
 export type Evaluation = Static<typeof EvaluationSchema>;
 export type DatasetSummary = Static<typeof DatasetSummarySchema>;
 export type MlTrainingState = Static<typeof MlTrainingStateSchema>;
+export type MlTrainingProgress = Static<typeof MlTrainingProgressSchema>;
 export type AuditCheckpoint = Static<typeof AuditCheckpointSchema>;
 export type AuditReport = Static<typeof AuditReportSchema>;

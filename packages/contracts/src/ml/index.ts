@@ -5,6 +5,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CheckpointRecord,
+  EpochMetrics,
   DatasetConfig,
   DecisionResponse,
   Hyperparameters,
@@ -15,6 +16,7 @@ import type {
 } from './http';
 
 export type {
+  MlTrainingProgress,
   AuditCheckpoint,
   AuditReport,
   CheckpointRecord,
@@ -57,6 +59,23 @@ export type MlTrainingStatus = (typeof TRAINING_STATUSES)[number];
 export const mlTrainingWorkflowId = (modelId: string, timestampMs: number): string => `ml-training-${modelId}-${timestampMs}`;
 export const ML_TRAINING_WORKFLOW_ID_PREFIX = 'ml-training-';
 export const mlAuditWorkflowId = (trainingWorkflowId: string, nonce: string): string => `ml-audit-${trainingWorkflowId}-${nonce}`;
+
+/** Activity type of the span trainer; the gateway reads its heartbeat for live progress. */
+export const ML_TRAIN_ACTIVITY = 'trainEpochs';
+
+/**
+ * Heartbeat details of the training activity: progress inside the running span, and what a retry of the
+ * span resumes from (the newest checkpoint it wrote).
+ */
+export interface TrainingHeartbeat {
+  /** Epochs completed. */
+  epoch: number;
+  loss: number | null;
+  checkpoint: CheckpointRecord | null;
+  /** Checkpoints this span has written so far. */
+  checkpoints: CheckpointRecord[];
+  metrics: EpochMetrics[];
+}
 
 /** Progress, checkpoints, Merkle root and decisions; answered by running and closed workflows alike. */
 export const mlTrainingStateQuery = defineQuery<MlTrainingState>('mlTrainingState');

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import {
   ML_TASK_QUEUE,
+  ML_TRAIN_ACTIVITY,
   ML_TRAINING_WORKFLOW_ID_PREFIX,
   MlWorkflowType,
   mlAuditWorkflowId,
@@ -13,15 +15,17 @@ import {
   mlTrainingWorkflowId,
   type AuditCheckpointsInput,
   type AuditReport,
+  type MlTrainingProgress,
   type MlTrainingState,
   type MlTrainingWorkflowInput,
+  type TrainingHeartbeat,
 } from '@temporal-ecommerce/contracts/ml';
 import {
   AuditReportSchema,
   DecisionRequestSchema,
   DecisionResponseSchema,
   MlTrainingConfigSchema,
-  MlTrainingStateSchema,
+  MlTrainingProgressSchema,
   MlWorkflowIdParamsSchema,
   StartMlTrainingResponseSchema,
 } from '@temporal-ecommerce/contracts/ml/http';
@@ -41,6 +45,28 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   const trainingHandle = (workflowId: string): WorkflowHandle => {
     if (!workflowId.startsWith(ML_TRAINING_WORKFLOW_ID_PREFIX)) throw new WorkflowNotFoundError(`not an ML training workflow id`, workflowId, undefined);
     return temporal.workflow.getHandle(workflowId);
+  };
+
+  /**
+   * The workflow learns a span's results when the span ends; while it runs, the training activity's
+   * heartbeat (kept by the server) says which epoch it has reached and which checkpoints it has written.
+   */
+  const withLiveProgress = async (handle: WorkflowHandle, state: MlTrainingState): Promise<MlTrainingProgress> => {
+    if (state.status !== 'training') return { ...state, live: null };
+    const { raw } = await handle.describe();
+    const activity = raw.pendingActivities?.find((a) => a.activityType?.name === ML_TRAIN_ACTIVITY);
+    const payloads = activity?.heartbeatDetails?.payloads;
+    if (!activity || !payloads?.length) return { ...state, live: null };
+    const beat = await decodeFromPayloadsAtIndex<TrainingHeartbeat>(temporal.options.loadedDataConverter, 0, payloads);
+    const spanLosses = beat.metrics.filter((m) => m.epoch > state.currentEpoch).map((m) => m.validationLoss);
+    const best = Math.min(state.bestLoss ?? Infinity, ...spanLosses);
+    return {
+      ...state,
+      currentEpoch: Math.max(state.currentEpoch, beat.epoch),
+      currentLoss: beat.loss ?? state.currentLoss,
+      bestLoss: Number.isFinite(best) ? best : state.bestLoss,
+      live: { epoch: beat.epoch, loss: beat.loss, attempt: activity.attempt ?? 1, pendingCheckpoints: beat.checkpoints.filter((c) => c.epoch > state.currentEpoch) },
+    };
   };
 
   fastify.post(
@@ -83,12 +109,14 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['ml-training'],
         summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
+        description: 'The workflow state; while a span of epochs runs, `currentEpoch`/`currentLoss` and `live` come from the training heartbeat.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: MlTrainingStateSchema, ...errorResponses(404, 503) },
+        response: { 200: MlTrainingProgressSchema, ...errorResponses(404, 503) },
       },
     },
     async (request) => {
-      return trainingHandle(request.params.workflowId).query(mlTrainingStateQuery);
+      const handle = trainingHandle(request.params.workflowId);
+      return withLiveProgress(handle, await handle.query(mlTrainingStateQuery));
     },
   );
 
