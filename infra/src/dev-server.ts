@@ -41,6 +41,8 @@ export interface DevServer {
   uiUrl: string | undefined;
   /** How it runs: our CLI child process, the SDK's downloaded server, or a server we did not start. */
   source: 'cli' | 'sdk-download' | 'external';
+  /** The server's process id when we run it as a child process. */
+  pid?: number;
   /** Settles when the server process ends on its own (a crash); never for servers we do not own. */
   exited: Promise<number | null>;
   /** Stops what we started (SIGTERM, then SIGKILL after 15 s); a no-op for an external server. */
@@ -130,7 +132,8 @@ function pipeLines(child: ChildProcess, log: (line: string) => void, tail: strin
     createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > 20) tail.shift();
-      if (!muted()) log(line);
+      // Workers that stop polling cancel their long polls; the server logs each as an ERROR. Expected noise.
+      if (!muted() && !line.includes('context canceled')) log(line);
     });
   }
 }
@@ -193,7 +196,7 @@ async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cli
     const output = tail.length ? `\nLast server output:\n  ${tail.join('\n  ')}` : '';
     throw new Error(`${(err as Error).message}${output}`);
   }
-  return { address, namespace: o.namespace, uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined, source: 'cli', exited, stop };
+  return { address, namespace: o.namespace, uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined, source: 'cli', pid: child.pid, exited, stop };
 }
 
 /** Last resort for machines without Go: the SDK downloads and caches a dev server (needs the internet). */

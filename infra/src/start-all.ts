@@ -6,7 +6,7 @@
 import type { DevServer } from './dev-server';
 import { readLauncherEnv, type LauncherEnv } from './env';
 import { paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
-import { onShutdownSignal } from './signals';
+import { ignoreBrokenPipes, killOnExit, onShutdownSignal } from './signals';
 import { useOrStartTemporal } from './temporal-server';
 
 const WORKER_GRACE_MS = 30_000;
@@ -34,11 +34,14 @@ async function run(): Promise<void> {
   const env = readLauncherEnv();
   const width = Math.max(...SERVICES.map((s) => s.name.length), 'temporal'.length);
   const running: RunningService[] = [];
-  // Last resort if the launcher itself fails: never leave detached children behind.
-  process.on('exit', () => running.forEach((s) => s.child.exitCode === null && s.child.kill('SIGKILL')));
+  ignoreBrokenPipes();
 
   const signalled = onShutdownSignal(() => running.forEach((s) => s.child.kill('SIGKILL')));
   const server = await useOrStartTemporal(env, prefixer('temporal', 5, width));
+  // If we die without the orderly stop below, the detached children must not outlive us.
+  let serverGone = false;
+  void server.exited.then(() => (serverGone = true));
+  killOnExit(() => [...running.filter((s) => s.child.exitCode === null && s.child.signalCode === null).map((s) => s.child.pid), serverGone ? undefined : server.pid]);
   try {
     await superviseServices(env, server, running, signalled, width);
   } finally {

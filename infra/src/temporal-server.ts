@@ -4,7 +4,7 @@
  */
 import { startDevServer, useExistingServer, type DevServer } from './dev-server';
 import { readLauncherEnv, type LauncherEnv } from './env';
-import { onShutdownSignal } from './signals';
+import { ignoreBrokenPipes, killOnExit, onShutdownSignal } from './signals';
 
 export { startDevServer } from './dev-server';
 export type { DevServer, DevServerOptions } from './dev-server';
@@ -21,7 +21,11 @@ export async function useOrStartTemporal(env: LauncherEnv, log: (line: string) =
 async function run(): Promise<void> {
   const env = readLauncherEnv();
   const log = (line: string) => console.log(`temporal | ${line}`);
+  ignoreBrokenPipes();
   const server = await useOrStartTemporal(env, log);
+  let serverGone = false;
+  void server.exited.then(() => (serverGone = true));
+  killOnExit(() => [serverGone ? undefined : server.pid]);
   console.log(`\nTemporal is ready at ${server.address} (namespace ${server.namespace}).`);
   if (server.uiUrl) console.log(`Temporal UI: ${server.uiUrl}`);
   if (server.source === 'external') return;
