@@ -47,10 +47,18 @@ export function installRuntime(logger: pino.Logger, options: RuntimeOptions = {}
     installed = { logger };
     return Runtime.instance();
   }
-  const runtime = Runtime.install({
-    logger: new PinoSdkLogger(logger.child({ component: 'temporal-sdk' })),
-    telemetryOptions: telemetryOptions(options),
-  });
+  const sdkLogger = new PinoSdkLogger(logger.child({ component: 'temporal-sdk' }));
+  let runtime: Runtime;
+  try {
+    runtime = Runtime.install({ logger: sdkLogger, telemetryOptions: telemetryOptions(options) });
+  } catch (err) {
+    if (!options.metricsAddress) throw err;
+    // A taken port (a second worker on this host) must not stop workflows from running: go on without metrics.
+    logger.error({ err, metricsAddress: options.metricsAddress }, 'cannot serve Prometheus metrics; running without them (set METRICS_PORT to a free port or "off")');
+    runtime = Runtime.install({ logger: sdkLogger, telemetryOptions: telemetryOptions({}) });
+    installed = { logger };
+    return runtime;
+  }
   installed = { logger, ...(options.metricsAddress ? { metricsAddress: options.metricsAddress } : {}) };
   if (options.metricsAddress) logger.info({ metrics: `http://${options.metricsAddress}/metrics` }, 'serving Prometheus metrics');
   return runtime;
