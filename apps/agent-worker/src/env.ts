@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { AGENT_TASK_QUEUE } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
+import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { testProcessEnv } from './test-process-env';
 
 /** The agent worker's configuration. This file is the only reader of process.env in the app. */
 export interface AgentWorkerEnv {
+  /** Metrics (METRICS_PORT, default 9466), tracing, payload encryption, TLS: the settings every worker shares. */
+  kit: WorkerKitEnv;
   NODE_ENV: string;
   LOG_LEVEL: string;
   TEMPORAL_ADDRESS: string;
@@ -60,6 +63,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     },
     testTimeoutMs: number(env, 'AGENT_TEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
     testEnv: testProcessEnv(env.PATH ?? '/usr/local/bin:/usr/bin:/bin', env.HOME),
+    kit: loadWorkerKitEnv(env, { metricsPort: 9466 }),
     ...(env.ANTHROPIC_API_KEY
       ? {
           llm: {

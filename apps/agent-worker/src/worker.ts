@@ -30,6 +30,7 @@ async function run(): Promise<void> {
         ...(llm ? { llm } : {}),
       }),
       logger,
+      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
     });
   } finally {
     store.close();

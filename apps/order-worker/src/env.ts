@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
+import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 
 /** The order worker's configuration. This file is the only reader of process.env in the app. */
@@ -14,6 +15,8 @@ export interface OrderWorkerEnv {
   DATA_DIR: string;
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
   faults: FaultConfig;
+  /** Metrics (METRICS_PORT, default 9464), tracing, payload encryption, TLS: the settings every worker shares. */
+  kit: WorkerKitEnv;
 }
 
 export class EnvError extends Error {
@@ -60,6 +63,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
       declinedCustomers: list(env, 'ORDER_FAULT_DECLINED_CUSTOMERS'),
       carrier,
     },
+    kit: loadWorkerKitEnv(env, { metricsPort: 9464 }),
   };
 }
 
