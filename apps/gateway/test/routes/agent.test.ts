@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { AgentWorkflowType } from '@temporal-ecommerce/contracts/agent';
 import type { AnalysisStatusResponse, AnalyzeStartResponse, MultiAgentStatusResponse } from '@temporal-ecommerce/contracts/agent/http';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/env';
@@ -161,6 +162,18 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/order-order-001' })).statusCode).toBe(404);
     expect((await post('/api/agent/analyze/agent-analysis-never-started/approve-plan', { approved: true })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/events' })).statusCode).toBe(404);
+  });
+});
+
+describe('an analysis no worker serves', () => {
+  it('answers 503 saying no agent worker answered, instead of hanging or blaming the server', async () => {
+    // Started on a queue nobody polls: the same situation as the agent worker being down.
+    const workflowId = `agent-analysis-orphan-${randomUUID().slice(0, 8)}`;
+    await env.client.workflow.start(AgentWorkflowType.CodebaseAnalysis, { taskQueue: `nobody-${randomUUID()}`, workflowId, args: [{ taskId: 'orphan', repositoryPath: root }] });
+    const res = await app.inject({ method: 'GET', url: `/api/agent/analyze/${workflowId}` });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toMatch(/No agent worker answered/);
+    await env.client.workflow.getHandle(workflowId).terminate('test over');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
@@ -34,6 +35,7 @@ import {
   PlanApprovalBodySchema,
   type AnalysisStatusResponse,
 } from '@temporal-ecommerce/contracts/agent/http';
+import { errorBody } from '../../plugins/app/error-handler';
 import { errorResponses } from '../../schemas/error';
 import { resolveRepository } from './repository';
 
@@ -44,6 +46,16 @@ const STREAM_POLL_MS = 500;
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
+
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+/** The server answered but no agent worker did within the deadline (it is down or restarting). */
+function noWorkerAnswered(err: unknown): boolean {
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  return isGrpcServiceError(grpc) && grpc.code === GRPC_DEADLINE_EXCEEDED;
+}
+
+const NO_WORKER = `No agent worker answered within ${WORKER_DEADLINE_MS / 1000} s: is the agent worker running? (The analysis itself is safe and resumes when one starts.)`;
 
 function conflict(message: string): never {
   throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
@@ -67,6 +79,17 @@ function closedWithoutResult(taskId: string, status: 'failed' | 'cancelled', err
     batches: [],
     error,
   };
+}
+
+/** Runs a handler whose answer needs an agent worker; if none answers, a 503 that says so. */
+async function needsWorker<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!noWorkerAnswered(err)) throw err;
+    reply.log.warn({ err }, 'no agent worker answered');
+    return reply.status(503).send(errorBody(503, NO_WORKER));
+  }
 }
 
 const agent: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -160,9 +183,10 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(404, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workflowId } = request.params;
-      return progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX));
+      const desc = await describe(workflowId, ANALYSIS_PREFIX);
+      return needsWorker(reply, () => progress(workflowId, desc));
     },
   );
 
@@ -178,14 +202,15 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] }));
+      const state = await needsWorker(reply, () => withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] })));
+      if (reply.sent) return reply;
       request.log.info({ workflowId, approved: request.body.approved, newBudget: request.body.newBudget }, 'budget decision delivered');
       const desc = await handle.describe();
-      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      return { ...(state as AnalysisProgress), workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
 
@@ -201,14 +226,15 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] }));
+      const state = await needsWorker(reply, () => withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] })));
+      if (reply.sent) return reply;
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
       const desc = await handle.describe();
-      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      return { ...(state as AnalysisProgress), workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
 
@@ -306,13 +332,15 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(404, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workflowId } = request.params;
       const desc = await describe(workflowId, MULTI_AGENT_PREFIX);
       const handle = client().workflow.getHandle(workflowId, desc.runId);
-      const status: MultiAgentStatus =
-        desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
-      return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      return needsWorker(reply, async () => {
+        const status: MultiAgentStatus =
+          desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
+        return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      });
     },
   );
 };
