@@ -1,0 +1,196 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Duration } from '@temporalio/common';
+import { orderWorkflowId } from '@temporal-ecommerce/contracts/order';
+import {
+  OrderDbReader,
+  RestartableTemporal,
+  Rng,
+  connectClient,
+  ensureWorkflowBundle,
+  runDir,
+  sleep,
+  waitFor,
+  type StockRow,
+} from '../harness';
+import { checkInvariants, collectFinalOrders, type CheckResult, type FinalOrder } from './checks';
+import { driveOrder, type DriverOutcome } from './driver';
+import { DECLINED_CUSTOMERS, planOrders } from './plan';
+import { OrderWorkerPool } from './worker-pool';
+
+export interface ChaosOptions {
+  orders: number;
+  /** Order-worker processes (default 2). */
+  workers?: number;
+  /** Fixed gRPC port of the dev server (it is restarted at the same address). */
+  temporalPort: number;
+  seed?: number;
+  /** Orders started per second (default 10). */
+  ratePerSecond?: number;
+  /** Pause between two worker kills, picked in [min, max] ms (default 2000..6000). */
+  killEveryMs?: [number, number];
+  /** Upper bound of the whole run; what has not finished by then is reported as a violation. */
+  timeoutMs?: number;
+  approvalTimeout?: Duration;
+  completionDelay?: Duration;
+  /** Keep the run's folder (Temporal's SQLite file, orders.db, worker logs) instead of deleting it on success. */
+  keepDir?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  seed: number;
+  orders: number;
+  workers: number;
+  durationMs: number;
+  dir: string;
+  faults: Record<string, string>;
+  workerKills: number;
+  workerStarts: number;
+  unexpectedWorkerExits: number;
+  temporalRestarts: number;
+  temporalDownMs: number;
+  finals: FinalOrder[];
+  drivers: DriverOutcome[];
+  checks: CheckResult[];
+  violations: string[];
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * The chaos run: `orders` order sagas on a real dev server and real order-worker processes, with injected
+ * payment faults, declined cards, missing stock and products, approvals, rejections and cancels, while
+ * workers are SIGKILLed and restarted at random and the Temporal server is killed and restarted once.
+ * Then every workflow must be closed and the invariants must hold in the order worker's database.
+ */
+export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
+  const log = opts.log ?? (() => undefined);
+  const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const rng = new Rng(seed);
+  const began = Date.now();
+  const deadline = began + (opts.timeoutMs ?? 10 * 60_000);
+  const dir = runDir('chaos');
+  const dataDir = path.join(dir, 'data');
+  const workerCount = opts.workers ?? 2;
+  const faults = {
+    ORDER_FAULT_PAYMENT_FAILURE_RATE: '0.15',
+    ORDER_FAULT_PAYMENT_LOST_RESPONSES: '1',
+    ORDER_FAULT_PAYMENT_DELAY_MS: '300',
+    ORDER_FAULT_DECLINED_CUSTOMERS: DECLINED_CUSTOMERS.join(','),
+  };
+  log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}, state in ${dir}`);
+
+  ensureWorkflowBundle('order-worker');
+  const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') });
+  const { client, connection } = await connectClient(temporal.address);
+  const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults });
+  let temporalDownMs = 0;
+  let report: ChaosReport;
+  try {
+    await pool.startAll();
+    log(`chaos: Temporal at ${temporal.address}, workers up (pids ${pool.workers.map((w) => w.pid).join(', ')})`);
+    // The worker seeded the catalog when it opened orders.db; nothing has been ordered yet.
+    const seedDb = new OrderDbReader(dataDir);
+    const initialStock: StockRow[] = seedDb.stock();
+    seedDb.close();
+
+    const planned = planOrders(opts.orders, `chaos-${seed}`, rng);
+    const ctx = {
+      client,
+      rng,
+      deadline,
+      approvalTimeout: opts.approvalTimeout ?? '20 seconds',
+      completionDelay: opts.completionDelay ?? '4 seconds',
+    };
+
+    let started = 0;
+    const intervalMs = 1000 / (opts.ratePerSecond ?? 10);
+    const drivers = Promise.all(
+      planned.map(async (p, i) => {
+        await sleep(i * intervalMs);
+        const outcome = await driveOrder(ctx, p);
+        started += 1;
+        return outcome;
+      }),
+    );
+
+    let chaosOn = true;
+    const [minPause, maxPause] = opts.killEveryMs ?? [2000, 6000];
+    const monkey = (async () => {
+      while (chaosOn) {
+        await sleep(rng.between(minPause, maxPause));
+        if (!chaosOn) break;
+        const victim = await pool.killOne(rng, 1500);
+        if (victim) log(`chaos: SIGKILL ${victim}`);
+      }
+    })();
+    const serverRestart = (async () => {
+      await waitFor(() => (started >= opts.orders / 2 || !chaosOn ? true : undefined), { deadline, what: 'half of the orders to start' });
+      log('chaos: SIGKILL the Temporal server, then start it again on the same port and SQLite file');
+      temporalDownMs = (await temporal.restart('SIGKILL')).downMs;
+      log(`chaos: Temporal back after ${(temporalDownMs / 1000).toFixed(1)} s`);
+    })();
+
+    const outcomes = await drivers;
+    await serverRestart;
+    chaosOn = false;
+    await monkey;
+    log(`chaos: every order started and its messages sent; ${pool.kills} worker kills so far; waiting for every workflow to close`);
+
+    await pool.allRunning(60_000);
+    const open = new Set(planned.map((p) => p.order.orderId));
+    while (open.size > 0 && Date.now() < deadline) {
+      const ids = [...open];
+      await mapLimit(ids, 8, async (orderId) => {
+        const desc = await client.workflow
+          .getHandle(orderWorkflowId(orderId))
+          .describe()
+          .catch(() => undefined);
+        if (desc && desc.status.name !== 'RUNNING') open.delete(orderId);
+      });
+      if (open.size > 0) await sleep(1000);
+    }
+
+    const finals = await mapLimit(planned, 8, (p) => collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!));
+    await pool.stop();
+    const db = new OrderDbReader(dataDir);
+    const { checks, violations } = checkInvariants(finals, db, initialStock);
+    db.close();
+    report = {
+      seed,
+      orders: opts.orders,
+      workers: workerCount,
+      durationMs: Date.now() - began,
+      dir,
+      faults,
+      workerKills: pool.kills,
+      workerStarts: pool.totalStarts(),
+      unexpectedWorkerExits: pool.unexpectedExits,
+      temporalRestarts: temporal.restarts,
+      temporalDownMs,
+      finals,
+      drivers: outcomes,
+      checks,
+      violations,
+    };
+  } finally {
+    await pool.stop().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    await temporal.stop();
+  }
+  if (report.violations.length === 0 && !opts.keepDir) rmSync(dir, { recursive: true, force: true });
+  return report;
+}

@@ -1,0 +1,28 @@
+import { formatReport, runChaos } from '../chaos';
+
+/** `pnpm chaos`: CHAOS_ORDERS (200), CHAOS_WORKERS (2), CHAOS_TEMPORAL_PORT (7902), CHAOS_SEED (random). */
+async function main(): Promise<void> {
+  const num = (key: string, fallback: number): number => {
+    const raw = process.env[key];
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${key} must be a positive integer, got "${raw}"`);
+    return value;
+  };
+  const report = await runChaos({
+    orders: num('CHAOS_ORDERS', 200),
+    workers: num('CHAOS_WORKERS', 2),
+    temporalPort: num('CHAOS_TEMPORAL_PORT', 7902),
+    ...(process.env.CHAOS_SEED ? { seed: num('CHAOS_SEED', 1) } : {}),
+    timeoutMs: num('CHAOS_TIMEOUT_SECONDS', 900) * 1000,
+    keepDir: process.env.CHAOS_KEEP === '1',
+    log: (line) => console.log(line),
+  });
+  console.log(`\n${formatReport(report)}`);
+  if (report.violations.length > 0) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
