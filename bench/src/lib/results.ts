@@ -1,0 +1,38 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describeMachine, machineLine } from '@temporal-ecommerce/e2e/harness';
+
+const RESULTS = path.join(__dirname, '..', '..', 'RESULTS.md');
+
+export interface BenchSection {
+  /** Marker id in RESULTS.md, e.g. "gateway-latency". */
+  id: string;
+  title: string;
+  /** Markdown lines: a table of measurements and the ratio. */
+  lines: string[];
+}
+
+/** Markdown of one bench's section, with the machine it ran on. */
+export function renderSection(section: BenchSection): string {
+  return [`### ${section.title}`, '', `Measured ${machineLine(describeMachine())}.`, '', ...section.lines].join('\n');
+}
+
+/**
+ * Prints the section and replaces its block in bench/RESULTS.md (between `<!-- bench:<id> -->` markers),
+ * keeping everything written by hand around it. A missing block is appended.
+ */
+export function publish(section: BenchSection): void {
+  const body = renderSection(section);
+  console.log(`\n${body}\n`);
+  const open = `<!-- bench:${section.id} -->`;
+  const close = `<!-- /bench:${section.id} -->`;
+  const block = `${open}\n${body}\n${close}`;
+  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const from = current.indexOf(open);
+  const to = current.indexOf(close);
+  const next = from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + close.length) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(RESULTS, next);
+}
+
+export const fmtMs = (v: number): string => `${v.toFixed(1)} ms`;
+export const fmtRatio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { RestartableTemporal, connectClient, runDir, serviceEnv, type ServiceEnvOptions } from '@temporal-ecommerce/e2e/harness';
+import type { Client, Connection } from '@temporalio/client';
+
+/** Ports of the benchmark runs (BENCH_TEMPORAL_PORT, BENCH_GATEWAY_PORT): away from pnpm start's 7233/3001. */
+export const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7901);
+export const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3901);
+
+export interface BenchEnv {
+  dir: string;
+  dataDir: string;
+  temporal: RestartableTemporal;
+  client: Client;
+  connection: Connection;
+  env(extra?: ServiceEnvOptions['extra'], logLevel?: string): NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** A fresh dev server (own SQLite file in a temp dir) and a client, for one benchmark. */
+export async function benchEnv(name: string): Promise<BenchEnv> {
+  const dir = runDir(`bench-${name}`);
+  const dataDir = path.join(dir, 'data');
+  const temporal = await RestartableTemporal.start({ port: TEMPORAL_PORT, dbFilename: path.join(dir, 'temporal.db') });
+  const { client, connection } = await connectClient(temporal.address);
+  return {
+    dir,
+    dataDir,
+    temporal,
+    client,
+    connection,
+    env: (extra, logLevel = 'warn') => serviceEnv({ temporalAddress: temporal.address, dataDir, logLevel, ...(extra ? { extra } : {}) }),
+    close: async () => {
+      await connection.close();
+      await temporal.stop();
+    },
+  };
+}
