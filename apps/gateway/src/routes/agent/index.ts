@@ -47,15 +47,20 @@ const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
 
+// gRPC codes the server uses when no worker takes a query: the deadline passed, the query's sticky
+// worker died (cancelled), or no poller was seen on the queue (failed precondition).
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_FAILED_PRECONDITION = 9;
 
-/** The server answered but no agent worker did within the deadline (it is down or restarting). */
+/** The server answered but no agent worker did (it is down or restarting). */
 function noWorkerAnswered(err: unknown): boolean {
   const grpc = err instanceof ServiceError ? err.cause : err;
-  return isGrpcServiceError(grpc) && grpc.code === GRPC_DEADLINE_EXCEEDED;
+  if (!isGrpcServiceError(grpc)) return false;
+  return grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_CANCELLED || (grpc.code === GRPC_FAILED_PRECONDITION && /no poller/i.test(grpc.details ?? grpc.message));
 }
 
-const NO_WORKER = `No agent worker answered within ${WORKER_DEADLINE_MS / 1000} s: is the agent worker running? (The analysis itself is safe and resumes when one starts.)`;
+const NO_WORKER = "No agent worker answered: is the agent worker running? (The analysis is safe in Temporal and resumes when a worker starts.)";
 
 function conflict(message: string): never {
   throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
