@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, type Duration } from '@temporalio/common';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
@@ -136,6 +136,15 @@ export async function driveOrder(ctx: DriverContext, planned: PlannedOrder): Pro
       default:
         break;
     }
+    // Hold the run's slot until the order closes, so the number of orders in flight stays bounded.
+    await retrying(
+      async () => {
+        await handle.result().catch((err: unknown) => {
+          if (!(err instanceof WorkflowFailedError)) throw err;
+        });
+      },
+      { deadline: ctx.deadline, attemptMs: 120_000, what: `result of ${workflowId}` },
+    );
   } catch (err) {
     outcome.error = (err as Error).message;
   }

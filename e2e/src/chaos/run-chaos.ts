@@ -25,9 +25,11 @@ export interface ChaosOptions {
   /** Fixed gRPC port of the dev server (it is restarted at the same address). */
   temporalPort: number;
   seed?: number;
-  /** Orders started per second (default 10). */
+  /** Orders started per second at most (default 10). */
   ratePerSecond?: number;
-  /** Pause between two worker kills, picked in [min, max] ms (default 2000..6000). */
+  /** Orders open at once at most (default 30): a load the workers can carry while being killed. */
+  maxInFlight?: number;
+  /** Pause between two worker kills, picked in [min, max] ms (default 3000..8000). */
   killEveryMs?: [number, number];
   /** Upper bound of the whole run; what has not finished by then is reported as a violation. */
   timeoutMs?: number;
@@ -117,18 +119,18 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     };
 
     let started = 0;
+    let lastStart = 0;
     const intervalMs = 1000 / (opts.ratePerSecond ?? 10);
-    const drivers = Promise.all(
-      planned.map(async (p, i) => {
-        await sleep(i * intervalMs);
-        const outcome = await driveOrder(ctx, p);
-        started += 1;
-        return outcome;
-      }),
-    );
+    const drivers = mapLimit(planned, opts.maxInFlight ?? 30, async (p) => {
+      const wait = lastStart + intervalMs - Date.now();
+      lastStart = Math.max(Date.now(), lastStart + intervalMs);
+      if (wait > 0) await sleep(wait);
+      started += 1;
+      return driveOrder(ctx, p);
+    });
 
     let chaosOn = true;
-    const [minPause, maxPause] = opts.killEveryMs ?? [2000, 6000];
+    const [minPause, maxPause] = opts.killEveryMs ?? [3000, 8000];
     const monkey = (async () => {
       while (chaosOn) {
         await sleep(rng.between(minPause, maxPause));
@@ -148,7 +150,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await serverRestart;
     chaosOn = false;
     await monkey;
-    log(`chaos: every order started and its messages sent; ${pool.kills} worker kills so far; waiting for every workflow to close`);
+    log(`chaos: every order driven to its end; ${pool.kills} worker kills; checking`);
 
     await pool.allRunning(60_000);
     const open = new Set(planned.map((p) => p.order.orderId));

@@ -17,13 +17,40 @@ export interface ServiceProcessOptions {
 
 /** Every process the harness started and has not seen exit: killed on our own exit, so none outlives a run. */
 const live = new Set<ChildProcess>();
+/** Processes started elsewhere on our behalf (the Temporal dev server runs in its own process group). */
+const livePids = new Set<number>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
     for (const child of live) child.kill('SIGKILL');
+    for (const pid of livePids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
   });
+}
+
+/** Kills `pid` when this process exits, unless `forgetPid` is called first. */
+export function killOnExit(pid: number): void {
+  installExitHook();
+  livePids.add(pid);
+}
+
+export function forgetPid(pid: number): void {
+  livePids.delete(pid);
+}
+
+/**
+ * For scripts: Ctrl-C or SIGTERM exits through process.exit, so the exit hook kills what we started
+ * (Node's default for these signals would skip it and leave workers and servers behind).
+ */
+export function exitOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { startDevServer, type DevServer } from '@temporal-ecommerce/infra';
+import { forgetPid, killOnExit } from './processes';
 
 export interface TemporalOptions {
   /** Fixed gRPC port: a restart must come back at the same address the workers dial. */
@@ -47,6 +48,8 @@ export class RestartableTemporal {
       dbFilename: this.options.dbFilename,
       log: this.options.log ?? (() => undefined),
     });
+    const pid = this.pid();
+    if (pid) killOnExit(pid);
   }
 
   /** The server's pid, from the pid file the launcher writes next to the SQLite file. */
@@ -61,7 +64,10 @@ export class RestartableTemporal {
     if (!server) throw new Error('Temporal is not running');
     const pid = this.pid();
     const began = Date.now();
-    if (pid) process.kill(pid, signal);
+    if (pid) {
+      forgetPid(pid);
+      process.kill(pid, signal);
+    }
     await server.exited;
     await server.stop();
     await waitForPortFree(this.options.port);
@@ -71,7 +77,9 @@ export class RestartableTemporal {
   }
 
   async stop(): Promise<void> {
+    const pid = this.pid();
     await this.server?.stop();
+    if (pid) forgetPid(pid);
     this.server = undefined;
   }
 }

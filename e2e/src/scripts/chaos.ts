@@ -1,7 +1,12 @@
 import { formatReport, runChaos } from '../chaos';
+import { exitOnSignals } from '../harness';
 
-/** `pnpm chaos`: CHAOS_ORDERS (200), CHAOS_WORKERS (2), CHAOS_TEMPORAL_PORT (7902), CHAOS_SEED (random). */
+/**
+ * `pnpm chaos`: CHAOS_ORDERS (200), CHAOS_WORKERS (2), CHAOS_IN_FLIGHT (30), CHAOS_TEMPORAL_PORT (7902),
+ * CHAOS_SEED (random), CHAOS_TIMEOUT_SECONDS (900), CHAOS_KEEP=1 (keep the run's folder).
+ */
 async function main(): Promise<void> {
+  exitOnSignals();
   const num = (key: string, fallback: number): number => {
     const raw = process.env[key];
     if (!raw) return fallback;
@@ -12,6 +17,7 @@ async function main(): Promise<void> {
   const report = await runChaos({
     orders: num('CHAOS_ORDERS', 200),
     workers: num('CHAOS_WORKERS', 2),
+    maxInFlight: num('CHAOS_IN_FLIGHT', 30),
     temporalPort: num('CHAOS_TEMPORAL_PORT', 7902),
     ...(process.env.CHAOS_SEED ? { seed: num('CHAOS_SEED', 1) } : {}),
     timeoutMs: num('CHAOS_TIMEOUT_SECONDS', 900) * 1000,
