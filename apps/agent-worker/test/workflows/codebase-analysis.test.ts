@@ -56,7 +56,7 @@ async function updateFailureType(promise: Promise<unknown>): Promise<string | un
 }
 
 describe('codebase analysis workflow', () => {
-  it('analyses all 20 files once, refactors in batches by priority and rolls back the batch whose tests fail, byte for byte', async () => {
+  it('analyses all 20 files once, refactors in batches by priority and rolls back the batch whose tests fail, byte for byte', { timeout: 180_000 }, async () => {
     const box = sandbox();
     const originalTree = treeHashes(box.repo);
     const args = input(box, { targetImprovement: 'maintainability' });
@@ -152,7 +152,7 @@ describe('codebase analysis workflow', () => {
     expect(box.store.ledger(storeKey).filter((r) => r.event === 'started')).toHaveLength(1);
   });
 
-  it('waits for plan approval (rejecting messages nobody waits for) and refactors once approved', async () => {
+  it('waits for plan approval (rejecting messages nobody waits for) and refactors once approved', { timeout: 120_000 }, async () => {
     const box = sandbox();
     const args = input(box, { files: ['src/components/Footer.tsx', 'src/utils/api.ts'], targetImprovement: 'maintainability', requiresApproval: true });
     const result = await run(box, async (taskQueue) => {
@@ -204,7 +204,7 @@ describe('codebase analysis workflow', () => {
     expect(result.issueCounts.critical).toBeGreaterThan(0);
   });
 
-  it('skips refactoring when the tests already fail before any change', async () => {
+  it('skips refactoring when the tests already fail before any change', { timeout: 120_000 }, async () => {
     const box = sandbox();
     writeFileSync(join(box.repo, 'test/broken.test.js'), "require('node:test')('broken', () => { throw new Error('red before we start'); });\n");
     const args = input(box, { files: ['src/utils/api.ts'], targetImprovement: 'maintainability' });
