@@ -77,7 +77,7 @@ async function waitFor(workflowId: string, predicate: (s: AnalysisStatusResponse
 }
 
 describe('POST /api/agent/analyze and the approval flow', () => {
-  it('starts the README example, streams progress, answers 409 to approvals nobody awaits, and refactors after the plan is approved', async () => {
+  it('starts the README example, streams progress, answers 409 to approvals nobody awaits, and refactors after the plan is approved', { timeout: 150_000 }, async () => {
     const taskId = `analysis-${randomUUID().slice(0, 8)}`;
     const started = await post('/api/agent/analyze', { ...CONFIG, taskId });
     expect(started.statusCode).toBe(201);
