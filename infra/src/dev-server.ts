@@ -218,7 +218,7 @@ async function startWithSdkDownload(o: Required<Omit<DevServerOptions, 'cliPath'
       },
     });
   } catch (err) {
-    throw new TemporalCliNotFoundError(`and the SDK download failed too: ${(err as Error).message}`);
+    throw new TemporalCliNotFoundError(`the SDK download, tried last, failed too: ${(err as Error).message}`);
   }
   return {
     address: `${o.ip}:${o.port}`,

@@ -44,10 +44,11 @@ export function findTemporalCli(): string | undefined {
 const hasGo = (): boolean => spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 
 export class TemporalCliNotFoundError extends Error {
-  constructor(detail?: string) {
+  /** `reason`: why the last way failed; its first line is shown. */
+  constructor(reason?: string) {
     super(
       'No Temporal CLI found and none could be built' +
-        (detail ? ` (go install failed: ${detail.split('\n')[0]})` : '') +
+        (reason ? ` (${reason.split('\n')[0]})` : '') +
         '. Install one of:\n' +
         `  - Go (https://go.dev/dl), then: go install ${TEMPORAL_CLI_MODULE}\n` +
         '  - the Temporal CLI binary on your PATH (https://docs.temporal.io/cli)\n' +
@@ -93,5 +94,5 @@ export function resolveTemporalCli(opts: { log?: (msg: string) => void; allowDow
     }
   }
   if (opts.allowDownload) return undefined;
-  throw new TemporalCliNotFoundError(goFailure);
+  throw new TemporalCliNotFoundError(goFailure ? `go install failed: ${goFailure}` : 'no Go toolchain on PATH');
 }

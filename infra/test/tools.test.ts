@@ -15,7 +15,7 @@ describe('missing tools', () => {
   });
 
   it('the no-CLI message names Go with the exact module, the CLI binary and TEMPORAL_ADDRESS, and why go install failed', () => {
-    const message = new TemporalCliNotFoundError('exit status 1\nmore detail').message;
+    const message = new TemporalCliNotFoundError('go install failed: exit status 1\nmore detail').message;
     expect(message).toContain(`go install ${TEMPORAL_CLI_MODULE}`);
     expect(message).toContain('https://docs.temporal.io/cli');
     expect(message).toContain('TEMPORAL_ADDRESS');
