@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Connection } from '@temporalio/client';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { clientConnectionOptions } from './connection-options';
 import { cacheDir, dataDir } from './paths';
 import { checkPortFree, freePort } from './ports';
 import { resolveTemporalCli, TemporalCliNotFoundError } from './temporal-cli';
@@ -95,6 +96,7 @@ export async function waitForTemporal(
   namespace: string,
   timeoutMs: number,
   abort?: Promise<unknown>,
+  connectionOptions: Pick<ConnectionOptions, 'tls' | 'apiKey'> = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let aborted = false;
@@ -103,7 +105,7 @@ export async function waitForTemporal(
   while (Date.now() < deadline && !aborted) {
     let connection: Connection | undefined;
     try {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      connection = await Connection.connect({ address, connectTimeout: 2_000, ...connectionOptions });
       await connection.healthService.check({});
       await connection.workflowService.describeNamespace({ namespace });
       return;
@@ -119,9 +121,9 @@ export async function waitForTemporal(
   throw new Error(`Temporal server at ${address} did not answer within ${timeoutMs / 1000} s (${reason})`);
 }
 
-/** A server someone else runs (TEMPORAL_ADDRESS): only checks that it answers. */
+/** A server someone else runs (TEMPORAL_ADDRESS): only checks that it answers (with TLS / API key from env). */
 export async function useExistingServer(address: string, namespace = 'default', timeoutMs = 30_000): Promise<DevServer> {
-  await waitForTemporal(address, namespace, timeoutMs);
+  await waitForTemporal(address, namespace, timeoutMs, undefined, clientConnectionOptions());
   return { address, namespace, uiUrl: undefined, source: 'external', exited: new Promise(() => undefined), stop: async () => undefined };
 }
 

@@ -12,6 +12,7 @@ import type { SearchAttributeKey } from '@temporalio/common/lib/search-attribute
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { clientConnectionOptions } from './connection-options';
 import { readLauncherEnv } from './env';
 
 const PROTO_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
@@ -86,7 +87,7 @@ async function run(): Promise<void> {
   let connection: Connection | undefined;
   while (!connection) {
     try {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      connection = await Connection.connect({ address, connectTimeout: 2_000, ...clientConnectionOptions() });
       await connection.healthService.check({});
     } catch (err) {
       await connection?.close().catch(() => undefined);
