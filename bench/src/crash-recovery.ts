@@ -32,7 +32,7 @@ async function trial(bench: BenchEnv, repo: string, files: string[], signal: Tri
   const second = serviceProcess('agent-worker', `agent-worker#${n}b`, env, logFile);
   let handle: WorkflowHandle | undefined;
   try {
-    await startWorker(first);
+    await startWorker(first, { poller: { client: bench.client, taskQueue } });
     const input: CodebaseAnalysisInput = { taskId: `bench-${n}`, repositoryPath: repo, files, analysisType: 'architectural', budget: 50 };
     handle = await bench.client.workflow.start(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId: agentAnalysisWorkflowId(input.taskId), args: [input] });
     const h = handle;
@@ -44,7 +44,7 @@ async function trial(bench: BenchEnv, repo: string, files: string[], signal: Tri
     const t0 = Date.now();
     await first.kill(signal);
     const exitMs = Date.now() - t0;
-    await startWorker(second);
+    await startWorker(second, { poller: { client: bench.client, taskQueue } });
     const readyMs = Date.now() - t0;
     const progress = await waitFor(async () => progressAfter(await timedEvents(h), t0), { deadline: Date.now() + 120_000, intervalMs: 100, what: 'resumed progress' });
     return { signal, exitMs, readyMs, activityMs: progress.activityAt - t0, progressMs: progress.recordedAt - t0 };

@@ -8,7 +8,7 @@ import { startSaga } from './lib/orders';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv } from './lib/setup';
 
-const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 200);
+const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 /**
@@ -27,7 +27,10 @@ export async function sagaThroughput(): Promise<BenchSection> {
     logFile: path.join(bench.dir, 'baseline-worker.log'),
   });
   try {
-    await Promise.all([startWorker(orderWorker), startWorker(baselineWorker)]);
+    await Promise.all([
+      startWorker(orderWorker, { poller: { client: bench.client, taskQueue: ORDER_TASK_QUEUE } }),
+      startWorker(baselineWorker, { poller: { client: bench.client, taskQueue: BASELINE_TASK_QUEUE } }),
+    ]);
     let id = 0;
     const saga = (n: number) => runBatch(n, () => startSaga(bench.client, `saga-${id++}`, ORDER_TASK_QUEUE));
     const baseline = (n: number) =>

@@ -6,7 +6,7 @@ import { startSaga } from './lib/orders';
 import { fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv, type BenchEnv } from './lib/setup';
 
-const COUNT = Number(process.env.BENCH_SCALING_COUNT ?? 200);
+const COUNT = Number(process.env.BENCH_SCALING_COUNT ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MiB = 1024 * 1024;
 
@@ -35,7 +35,7 @@ async function round(bench: BenchEnv, processes: number, n: number): Promise<Rou
     serviceProcess('order-worker', `order-worker#${n}.${i + 1}`, bench.env({ ORDER_TASK_QUEUE: taskQueue }), path.join(bench.dir, `order-worker-${n}-${i + 1}.log`)),
   );
   try {
-    await Promise.all(workers.map((w) => startWorker(w)));
+    await Promise.all(workers.map((w) => startWorker(w, { poller: { client: bench.client, taskQueue } })));
     await new Promise((r) => setTimeout(r, 1000));
     const idleRss = workers.map((w) => w.rssBytes() ?? 0);
     await runBatch(10, (i) => startSaga(bench.client, `warm-${n}-${i}`, taskQueue));

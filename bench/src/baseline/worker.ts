@@ -2,10 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import * as activities from './activities';
 import { BASELINE_TASK_QUEUE } from './names';
 
-/**
- * Entry of the baseline worker process: TEMPORAL_ADDRESS, BASELINE_TASK_QUEUE. Prints the same
- * "worker started" JSON line as the app workers so the harness waits for it the same way.
- */
+/** Entry of the baseline worker process: TEMPORAL_ADDRESS, BASELINE_TASK_QUEUE. */
 async function run(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const taskQueue = process.env.BASELINE_TASK_QUEUE ?? BASELINE_TASK_QUEUE;
@@ -13,7 +10,6 @@ async function run(): Promise<void> {
   const connection = await NativeConnection.connect({ address });
   try {
     const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./workflows'), activities });
-    console.log(JSON.stringify({ msg: 'worker started', taskQueue }));
     await worker.run();
   } finally {
     await connection.close();

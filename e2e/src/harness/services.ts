@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { appDir, appEntry, type AppName } from './paths';
 import { logMessage, ServiceProcess } from './processes';
 
@@ -66,10 +68,38 @@ export function serviceProcess(app: AppName, name: string, env: NodeJS.ProcessEn
   return new ServiceProcess({ name, entry: appEntry(app), cwd: appDir(app), env, ...(logFile ? { logFile } : {}), ...(onLine ? { onLine } : {}) });
 }
 
-/** Starts (or restarts) a worker and resolves once it logged "worker started" (connected, polling next). */
-export async function startWorker(worker: ServiceProcess, timeoutMs = 60_000): Promise<void> {
-  const ready = worker.waitForLine((line) => logMessage(line) === 'worker started', timeoutMs);
-  worker.start();
+export interface StartWorkerOptions {
+  timeoutMs?: number;
+  /**
+   * Ready when the server lists this process (identity `<pid>@...`) as a poller of `taskQueue`, instead
+   * of when it logs "worker started": for workers started with LOG_LEVEL=warn.
+   */
+  poller?: { client: Client; taskQueue: string };
+}
+
+async function polling(client: Client, taskQueue: string, pid: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const { pollers } = await client.workflowService.describeTaskQueue({
+      namespace: client.options.namespace,
+      taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    if (pollers?.some((p) => p.identity?.startsWith(`${pid}@`))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`pid ${pid} did not poll ${taskQueue} in time`);
+}
+
+/** Starts (or restarts) a worker and resolves once it is ready: logged "worker started", or polls its queue. */
+export async function startWorker(worker: ServiceProcess, opts: StartWorkerOptions = {}): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const ready = opts.poller
+    ? (worker.start(), polling(opts.poller.client, opts.poller.taskQueue, worker.pid!, Date.now() + timeoutMs))
+    : (() => {
+        const line = worker.waitForLine((l) => logMessage(l) === 'worker started', timeoutMs);
+        worker.start();
+        return line;
+      })();
   const outcome = await Promise.race([ready.then(() => 'ready'), worker.exited]);
   if (outcome !== 'ready') {
     ready.catch(() => undefined);
