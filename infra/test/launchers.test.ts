@@ -138,7 +138,7 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
     await expect(checkPortFree('127.0.0.1', gatewayPort)).resolves.toBeUndefined();
   });
 
-  it('skips a service that is not built, with a warning, and runs the rest', async () => {
+  it('skips a service that is not built, with a warning, runs the rest, and takes a doubled Ctrl-C as one', async () => {
     const run = launch(
       'start-all.js',
       cleanEnv({
@@ -152,7 +152,10 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
     await expect.poll(() => has(run, 'temporal-ecommerce is running'), POLL).toBe(true);
     expect(has(run, 'gateway: apps/gateway/dist/server.js does not exist (not built yet?), skipping it.')).toBe(true);
     expect(has(run, 'Services     order-worker, ml-worker, agent-worker (skipped, not built: gateway)')).toBe(true);
+    // One Ctrl-C under pnpm arrives twice (terminal to the group, pnpm forwarding): still one orderly stop.
+    run.child.kill('SIGINT');
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(0);
+    expect(has(run, 'All stopped.')).toBe(true);
   });
 });
