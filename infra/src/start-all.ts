@@ -37,13 +37,16 @@ async function run(): Promise<void> {
   ignoreBrokenPipes();
 
   const signalled = onShutdownSignal(() => running.forEach((s) => s.child.kill('SIGKILL')));
-  const server = await useOrStartTemporal(env, prefixer('temporal', 5, width));
+  let stopRequested = false;
+  void signalled.then(() => (stopRequested = true));
+  const server = await useOrStartTemporal(env, prefixer('temporal', 4, width));
   // If we die without the orderly stop below, the detached children must not outlive us.
   let serverGone = false;
   void server.exited.then(() => (serverGone = true));
   killOnExit(() => [...running.filter((s) => s.child.exitCode === null && s.child.signalCode === null).map((s) => s.child.pid), serverGone ? undefined : server.pid]);
   try {
-    await superviseServices(env, server, running, signalled, width);
+    // A Ctrl-C while the server was starting: start nothing else, just stop the server again.
+    if (!stopRequested) await superviseServices(env, server, running, signalled, () => stopRequested, width);
   } finally {
     await server.stop();
   }
@@ -54,9 +57,9 @@ async function superviseServices(
   server: DevServer,
   running: RunningService[],
   signalled: Promise<NodeJS.Signals>,
+  stopRequested: () => boolean,
   width: number,
 ): Promise<void> {
-
   // PORT is the gateway's; a worker inheriting it might bind it for something else.
   const { PORT: _gatewayPort, ...inherited } = process.env;
   const childEnv: NodeJS.ProcessEnv = {
@@ -90,11 +93,22 @@ async function superviseServices(
     if (!healthy && !gateway.stopping) loud(`The gateway did not report healthy at ${gatewayUrl}/health; see its log lines above.`);
   }
 
+  if (!stopRequested()) printBanner(env, server, running, skipped, gateway !== undefined);
+
+  const outcome = await Promise.race([signalled.then(() => 'signal' as const), server.exited.then(() => 'server-died' as const)]);
+  if (outcome === 'server-died') loud('The Temporal server exited on its own; stopping the services.');
+  console.log('\nStopping: services first (they finish in-flight tasks), then the Temporal server...');
+  await Promise.all(running.map((s) => stopService(s, WORKER_GRACE_MS)));
+  process.exitCode = outcome === 'signal' ? 0 : 1;
+}
+
+function printBanner(env: LauncherEnv, server: DevServer, running: RunningService[], skipped: string[], withGateway: boolean): void {
+  const gatewayUrl = `http://localhost:${env.gatewayPort}`;
   console.log(
     [
       '',
       paint(32, 'temporal-ecommerce is running'),
-      ...(gateway ? [`  Gateway      ${gatewayUrl}`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
+      ...(withGateway ? [`  Gateway      ${gatewayUrl}`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
       `  Temporal     ${server.address} (namespace ${server.namespace})`,
       ...(server.uiUrl ? [`  Temporal UI  ${server.uiUrl}`] : []),
       `  Services     ${running.map((s) => s.spec.name).join(', ') || 'none'}${skipped.length ? ` (skipped, not built: ${skipped.join(', ')})` : ''}`,
@@ -102,12 +116,6 @@ async function superviseServices(
       '',
     ].join('\n'),
   );
-
-  const outcome = await Promise.race([signalled.then(() => 'signal' as const), server.exited.then(() => 'server-died' as const)]);
-  if (outcome === 'server-died') loud('The Temporal server exited on its own; stopping the services.');
-  console.log('\nStopping: services first (they finish in-flight tasks), then the Temporal server...');
-  await Promise.all(running.map((s) => stopService(s, WORKER_GRACE_MS)));
-  process.exitCode = outcome === 'signal' ? 0 : 1;
 }
 
 run()
