@@ -201,9 +201,9 @@ async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cli
   return { address, namespace: o.namespace, uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined, source: 'cli', pid: child.pid, exited, stop };
 }
 
-/** Last resort for machines without Go: the SDK downloads and caches a dev server (needs the internet). */
+/** Last resort when no CLI can be found or built: the SDK downloads and caches a dev server (needs the internet). */
 async function startWithSdkDownload(o: Required<Omit<DevServerOptions, 'cliPath'>>): Promise<DevServer> {
-  o.log('No Temporal CLI and no Go toolchain: trying the SDK download of the dev server (needs the internet)...');
+  o.log('No Temporal CLI could be found or built: trying the SDK download of the dev server (needs the internet)...');
   let env: TestWorkflowEnvironment;
   try {
     env = await TestWorkflowEnvironment.createLocal({
