@@ -39,16 +39,47 @@ function findApplicationFailure(error: unknown): ApplicationFailure | undefined 
 }
 
 // gRPC status codes (grpc-js is not a direct dependency of the gateway).
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_FAILED_PRECONDITION = 9;
 const GRPC_UNAVAILABLE = 14;
 
+function grpcError(error: unknown): { code: number; details?: string; message: string } | undefined {
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) ? cause : undefined;
+}
+
+/** Nothing answers at the Temporal address. */
 function isTemporalUnavailable(error: unknown): boolean {
-  const grpcError = error instanceof ServiceError ? error.cause : error;
-  return isGrpcServiceError(grpcError) && (grpcError.code === GRPC_UNAVAILABLE || grpcError.code === GRPC_DEADLINE_EXCEEDED);
+  return grpcError(error)?.code === GRPC_UNAVAILABLE;
+}
+
+/**
+ * The server answered but no worker did: a query or update ran out of time, its sticky worker died
+ * (cancelled), or the server saw no poller on the queue. The usual cause is a stopped worker.
+ */
+function isNoWorkerAnswer(error: unknown): boolean {
+  const grpc = grpcError(error);
+  if (!grpc) return false;
+  if (grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_CANCELLED) return true;
+  return grpc.code === GRPC_FAILED_PRECONDITION && /no poller/i.test(grpc.details ?? grpc.message);
+}
+
+/** Which worker serves a route, from its prefix, so a 503 can say which one to start. */
+const WORKER_BY_PREFIX: readonly [string, string][] = [
+  ['/api/orders', 'order'],
+  ['/api/ml-training', 'ML'],
+  ['/api/agent', 'agent'],
+];
+
+export function noWorkerMessage(url = ''): string {
+  const worker = WORKER_BY_PREFIX.find(([prefix]) => url.startsWith(prefix))?.[1];
+  const name = worker ? `${worker} worker` : 'worker';
+  return `No ${name} answered: is the ${name} running? (The workflow is safe in Temporal and resumes when a worker starts.)`;
 }
 
 /** Maps what a route can throw to a status and a client-safe message; undefined means 500. */
-export function toHttpError(error: FastifyError | Error): HttpError | undefined {
+export function toHttpError(error: FastifyError | Error, url?: string): HttpError | undefined {
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return { statusCode: 400, message: formatValidationErrors(fastifyError.validation, fastifyError.validationContext) };
@@ -65,6 +96,7 @@ export function toHttpError(error: FastifyError | Error): HttpError | undefined 
   if (isTemporalUnavailable(error)) {
     return { statusCode: 503, message: 'Temporal server is unreachable' };
   }
+  if (isNoWorkerAnswer(error)) return { statusCode: 503, message: noWorkerMessage(url) };
   // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a safe message.
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { statusCode: fastifyError.statusCode, message: error.message };
@@ -80,7 +112,7 @@ export function errorBody(statusCode: number, message: string): ErrorResponse {
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const mapped = toHttpError(error);
+      const mapped = toHttpError(error, request.url);
       if (!mapped) {
         request.log.error({ err: error }, 'request failed');
         return reply.status(500).send(errorBody(500, 'Internal Server Error'));

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { isGrpcServiceError, ServiceError, WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
@@ -35,7 +34,6 @@ import {
   PlanApprovalBodySchema,
   type AnalysisStatusResponse,
 } from '@temporal-ecommerce/contracts/agent/http';
-import { errorBody } from '../../plugins/app/error-handler';
 import { errorResponses } from '../../schemas/error';
 import { resolveRepository } from './repository';
 
@@ -46,21 +44,6 @@ const STREAM_POLL_MS = 500;
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
-
-// gRPC codes the server uses when no worker takes a query: the deadline passed, the query's sticky
-// worker died (cancelled), or no poller was seen on the queue (failed precondition).
-const GRPC_CANCELLED = 1;
-const GRPC_DEADLINE_EXCEEDED = 4;
-const GRPC_FAILED_PRECONDITION = 9;
-
-/** The server answered but no agent worker did (it is down or restarting). */
-function noWorkerAnswered(err: unknown): boolean {
-  const grpc = err instanceof ServiceError ? err.cause : err;
-  if (!isGrpcServiceError(grpc)) return false;
-  return grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_CANCELLED || (grpc.code === GRPC_FAILED_PRECONDITION && /no poller/i.test(grpc.details ?? grpc.message));
-}
-
-const NO_WORKER = "No agent worker answered: is the agent worker running? (The analysis is safe in Temporal and resumes when a worker starts.)";
 
 function conflict(message: string): never {
   throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
@@ -84,17 +67,6 @@ function closedWithoutResult(taskId: string, status: 'failed' | 'cancelled', err
     batches: [],
     error,
   };
-}
-
-/** Runs a handler whose answer needs an agent worker; if none answers, a 503 that says so. */
-async function needsWorker<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (!noWorkerAnswered(err)) throw err;
-    reply.log.warn({ err }, 'no agent worker answered');
-    return reply.status(503).send(errorBody(503, NO_WORKER));
-  }
 }
 
 const agent: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -188,10 +160,10 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(404, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { workflowId } = request.params;
       const desc = await describe(workflowId, ANALYSIS_PREFIX);
-      return needsWorker(reply, () => progress(workflowId, desc));
+      return progress(workflowId, desc);
     },
   );
 
@@ -207,15 +179,14 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await needsWorker(reply, () => withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] })));
-      if (reply.sent) return reply;
+      const state = await withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] }));
       request.log.info({ workflowId, approved: request.body.approved, newBudget: request.body.newBudget }, 'budget decision delivered');
       const desc = await handle.describe();
-      return { ...(state as AnalysisProgress), workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
 
@@ -231,15 +202,14 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await needsWorker(reply, () => withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] })));
-      if (reply.sent) return reply;
+      const state = await withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] }));
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
       const desc = await handle.describe();
-      return { ...(state as AnalysisProgress), workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+      return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
 
@@ -337,15 +307,13 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(404, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { workflowId } = request.params;
       const desc = await describe(workflowId, MULTI_AGENT_PREFIX);
       const handle = client().workflow.getHandle(workflowId, desc.runId);
-      return needsWorker(reply, async () => {
-        const status: MultiAgentStatus =
-          desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
-        return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
-      });
+      const status: MultiAgentStatus =
+        desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
+      return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
 };

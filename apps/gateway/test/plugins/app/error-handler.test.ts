@@ -49,6 +49,15 @@ function addTestRoutes(fastify: FastifyInstance): void {
     await f.temporal.workflow.start('updatable', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
+  // Under an order prefix, so the 503 can name the worker to start.
+  f.get('/api/orders/test-no-worker/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+    const handle = await f.temporal.workflow.start('updatable', { taskQueue: `nobody-polls-${randomUUID()}`, workflowId: request.params.id });
+    try {
+      return await f.temporal.withDeadline(Date.now() + 3_000, () => handle.query('anything'));
+    } finally {
+      await handle.terminate('test over');
+    }
+  });
   f.post(
     '/test/workflows/:id/update',
     { schema: { params: Type.Object({ id: Type.String() }), body: Type.Object({ mode: Type.String() }) } },
@@ -166,6 +175,12 @@ describe('business rule violations', () => {
 });
 
 describe('server errors', () => {
+  it('answers 503 naming the worker when the server answers but no worker does', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/orders/test-no-worker/orphan-${randomUUID()}` });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toMatch(/^No order worker answered: is the order worker running\?/);
+  });
+
   it('answers 500 without the error message, stack or internals', async () => {
     const res = await app.inject({ method: 'GET', url: '/test/boom' });
     expect(res.statusCode).toBe(500);
