@@ -1,3 +1,4 @@
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { resolveTemporalCli } from './temporal-cli';
@@ -30,5 +31,16 @@ export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
  */
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
   const path = resolveTestServer();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  try {
+    // The Java server starts without custom search attributes and fails workflows that upsert them.
+    await env.connection.operatorService.addSearchAttributes({
+      namespace: env.namespace ?? 'default',
+      searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+    });
+  } catch (err) {
+    await env.teardown();
+    throw err;
+  }
+  return env;
 }

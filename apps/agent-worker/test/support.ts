@@ -6,8 +6,6 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
-import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { analysisProgressQuery, type AnalysisProgress, type AnalysisStatus } from '@temporal-ecommerce/contracts/agent';
 import { createActivities, type AgentActivityDeps } from '../src/activities';
 import { AnalysisStore } from '../src/store/analysis-store';
@@ -105,13 +103,3 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
   writeFileSync(path, historyToJSON(history));
 }
 
-/**
- * The Java time-skipping server starts without our search attributes and rejects workflows that upsert
- * them; register them through its operator service (the dev-server launcher does this itself).
- */
-export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
-  });
-}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AGENT_TASK_QUEUE, AgentWorkflowType, agentAnalysisWorkflowId, type CodebaseAnalysisInput, type CodebaseAnalysisResult } from '@temporal-ecommerce/contracts/agent';
-import { agentActivities, createWorker, quietRuntime, recordHistory, registerSearchAttributes, sandbox, workflowBundle } from '../support';
+import { agentActivities, createWorker, quietRuntime, recordHistory, sandbox, workflowBundle } from '../support';
 
 // The 24-hour approval window is a durable timer: the time-skipping server fires it as soon as the
 // workflow blocks on it, so the test observes the real timeout without waiting a day.
@@ -12,7 +12,6 @@ let env: TestWorkflowEnvironment;
 beforeAll(async () => {
   quietRuntime();
   env = await createTimeSkippingTestEnv();
-  await registerSearchAttributes(env);
   await workflowBundle();
 });
 

@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import {
   ORDER_WORKFLOW_TYPE,
   getOrderStatusQuery,
@@ -91,13 +88,3 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
   writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
 }
 
-/**
- * The Java time-skipping server starts without our custom search attributes and rejects workflows that
- * upsert them; register them through its operator service (the dev-server launcher does this itself).
- */
-export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
-  });
-}

@@ -8,7 +8,7 @@ import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import type { OrderState } from '@temporal-ecommerce/contracts/order';
 import { createActivities } from '../../src/activities';
 import { netCharged, stockTotals, tempOrderDb } from '../helpers/db';
-import { highValueOrder, normalOrder, recordHistory, registerSearchAttributes, startOrder, uniqueId, workflowBundle } from '../helpers/orders';
+import { highValueOrder, normalOrder, recordHistory, startOrder, uniqueId, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
@@ -18,7 +18,6 @@ let store: ReturnType<typeof tempOrderDb>;
 
 beforeAll(async () => {
   env = await createTimeSkippingTestEnv();
-  await registerSearchAttributes(env);
   store = tempOrderDb();
   await workflowBundle();
 });
