@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { clientConnectionOptions } from '../src/connection-options';
 
 describe('clientConnectionOptions (TEMPORAL_ADDRESS pointing at a secured server)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('adds nothing for a plain local server', () => {
     expect(clientConnectionOptions({})).toEqual({});
   });
@@ -18,7 +21,6 @@ describe('clientConnectionOptions (TEMPORAL_ADDRESS pointing at a secured server
   });
 
   it('reads an mTLS client pair, CA and server name from files', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
     for (const f of ['crt', 'key', 'ca']) writeFileSync(path.join(dir, f), `${f}-pem`);
     const options = clientConnectionOptions({
       TEMPORAL_TLS_CLIENT_CERT_PATH: path.join(dir, 'crt'),
@@ -36,9 +38,8 @@ describe('clientConnectionOptions (TEMPORAL_ADDRESS pointing at a secured server
   });
 
   it('names the variable when a certificate comes without its key, or a file cannot be read', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
-    writeFileSync(path.join(dir, 'crt'), 'x');
-    expect(() => clientConnectionOptions({ TEMPORAL_TLS_CLIENT_CERT_PATH: path.join(dir, 'crt') })).toThrow('go together');
+    writeFileSync(path.join(dir, 'lonely-crt'), 'x');
+    expect(() => clientConnectionOptions({ TEMPORAL_TLS_CLIENT_CERT_PATH: path.join(dir, 'lonely-crt') })).toThrow('go together');
     expect(() => clientConnectionOptions({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(dir, 'missing') })).toThrow('TEMPORAL_TLS_SERVER_CA_CERT_PATH: cannot read');
     expect(() => clientConnectionOptions({ TEMPORAL_TLS: 'maybe' })).toThrow('TEMPORAL_TLS must be true or false');
   });
