@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AGENT_TASK_QUEUE } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
-import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { EnvError, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { testProcessEnv } from './test-process-env';
 
 /** The agent worker's configuration. This file is the only reader of process.env in the app. */
@@ -28,24 +28,11 @@ export interface AgentWorkerEnv {
   llm?: { apiKey: string; baseURL?: string; model: string; pricing: Pricing };
 }
 
-export class EnvError extends Error {
-  override name = 'EnvError';
-}
-
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-function number(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new EnvError(`${key} must be a number in [${min}, ${max}], got "${raw}"`);
-  return value;
-}
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
-  const address = env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
-  if (!/^[^:\s]+:\d+$/.test(address)) throw new EnvError(`TEMPORAL_ADDRESS must be host:port, got "${address}"`);
+  const address = envTemporalAddress(env);
   const production = env.NODE_ENV === 'production';
   const baseURL = env.ANTHROPIC_BASE_URL || undefined;
   if (baseURL && !/^https?:\/\//.test(baseURL)) throw new EnvError(`ANTHROPIC_BASE_URL must be an http(s) URL, got "${baseURL}"`);
@@ -56,12 +43,12 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     TASK_QUEUE: env.AGENT_TASK_QUEUE || AGENT_TASK_QUEUE,
     DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
-    fileDelayMs: number(env, 'AGENT_FILE_DELAY_MS', production ? 0 : 400, 0, 600_000),
+    fileDelayMs: envNumber(env, 'AGENT_FILE_DELAY_MS', production ? 0 : 400, 0, 600_000),
     pricing: {
-      inputPer1K: number(env, 'AGENT_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),
-      outputPer1K: number(env, 'AGENT_PRICE_PER_1K_OUTPUT_TOKENS', 0.015, 0, 1000),
+      inputPer1K: envNumber(env, 'AGENT_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),
+      outputPer1K: envNumber(env, 'AGENT_PRICE_PER_1K_OUTPUT_TOKENS', 0.015, 0, 1000),
     },
-    testTimeoutMs: number(env, 'AGENT_TEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+    testTimeoutMs: envNumber(env, 'AGENT_TEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
     testEnv: testProcessEnv(env.PATH ?? '/usr/local/bin:/usr/bin:/bin', env.HOME),
     kit: loadWorkerKitEnv(env, { metricsPort: 9466 }),
     ...(env.ANTHROPIC_API_KEY
@@ -71,8 +58,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
             ...(baseURL ? { baseURL } : {}),
             model: env.AGENT_LLM_MODEL || 'claude-sonnet-4-5',
             pricing: {
-              inputPer1K: number(env, 'AGENT_LLM_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),
-              outputPer1K: number(env, 'AGENT_LLM_PRICE_PER_1K_OUTPUT_TOKENS', 0.015, 0, 1000),
+              inputPer1K: envNumber(env, 'AGENT_LLM_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),
+              outputPer1K: envNumber(env, 'AGENT_LLM_PRICE_PER_1K_OUTPUT_TOKENS', 0.015, 0, 1000),
             },
           },
         }

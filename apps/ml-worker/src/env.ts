@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
-import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { EnvError, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
 export interface MlWorkerEnv {
@@ -17,16 +17,11 @@ export interface MlWorkerEnv {
   kit: WorkerKitEnv;
 }
 
-export class EnvError extends Error {
-  override name = 'EnvError';
-}
-
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
-  const address = env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
-  if (!/^[^:\s]+:\d+$/.test(address)) throw new EnvError(`TEMPORAL_ADDRESS must be host:port, got "${address}"`);
+  const address = envTemporalAddress(env);
   const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
   const taskQueue = env.ML_TASK_QUEUE || ML_TASK_QUEUE;
   if (!/^[\w.-]+$/.test(taskQueue)) throw new EnvError(`ML_TASK_QUEUE must be letters, digits, ".", "_" or "-", got "${taskQueue}"`);

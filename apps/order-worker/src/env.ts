@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
-import { loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 
 /** The order worker's configuration. This file is the only reader of process.env in the app. */
@@ -19,26 +19,7 @@ export interface OrderWorkerEnv {
   kit: WorkerKitEnv;
 }
 
-export class EnvError extends Error {
-  override name = 'EnvError';
-}
-
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-function number(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new EnvError(`${key} must be a number in [${min}, ${max}], got "${raw}"`);
-  return value;
-}
-
-function list(env: NodeJS.ProcessEnv, key: string): string[] {
-  return (env[key] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
@@ -46,8 +27,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   if (carrier !== 'ok' && carrier !== 'reject' && carrier !== 'unavailable') {
     throw new EnvError(`ORDER_FAULT_CARRIER must be ok, reject or unavailable, got "${carrier}"`);
   }
-  const address = env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
-  if (!/^[^:\s]+:\d+$/.test(address)) throw new EnvError(`TEMPORAL_ADDRESS must be host:port, got "${address}"`);
+  const address = envTemporalAddress(env);
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
@@ -57,10 +37,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
     DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
     faults: {
       ...NO_FAULTS,
-      paymentFailureRate: number(env, 'ORDER_FAULT_PAYMENT_FAILURE_RATE', 0, 0, 1),
-      paymentLostResponses: number(env, 'ORDER_FAULT_PAYMENT_LOST_RESPONSES', 0, 0, 100),
-      paymentDelayMs: number(env, 'ORDER_FAULT_PAYMENT_DELAY_MS', 0, 0, 600_000),
-      declinedCustomers: list(env, 'ORDER_FAULT_DECLINED_CUSTOMERS'),
+      paymentFailureRate: envNumber(env, 'ORDER_FAULT_PAYMENT_FAILURE_RATE', 0, 0, 1),
+      paymentLostResponses: envNumber(env, 'ORDER_FAULT_PAYMENT_LOST_RESPONSES', 0, 0, 100),
+      paymentDelayMs: envNumber(env, 'ORDER_FAULT_PAYMENT_DELAY_MS', 0, 0, 600_000),
+      declinedCustomers: envList(env, 'ORDER_FAULT_DECLINED_CUSTOMERS'),
       carrier,
     },
     kit: loadWorkerKitEnv(env, { metricsPort: 9464 }),

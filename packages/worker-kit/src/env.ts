@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { parseEncryptionKey, type EncryptionSettings } from '@temporal-ecommerce/codec';
+import { EnvError } from './env-parsing';
 import type { TracingOptions } from './tracing';
 
 /** The runWorker options every worker takes from the same env vars (see docs/observability.md, docs/security.md). */
@@ -16,9 +17,6 @@ export interface WorkerKitEnvDefaults {
   metricsPort: number;
 }
 
-export class WorkerKitEnvError extends Error {
-  override name = 'WorkerKitEnvError';
-}
 
 const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
 
@@ -27,14 +25,14 @@ function flag(env: NodeJS.ProcessEnv, key: string): boolean | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (['true', '1', 'yes', 'on'].includes(raw)) return true;
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new WorkerKitEnvError(`${key} must be true or false, got "${env[key]}"`);
+  throw new EnvError(`${key} must be true or false, got "${env[key]}"`);
 }
 
 function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): string | undefined {
   const raw = env.METRICS_PORT?.trim() || String(defaults.metricsPort);
   if (raw.toLowerCase() === 'off') return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new WorkerKitEnvError(`METRICS_PORT must be a port number or "off", got "${env.METRICS_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EnvError(`METRICS_PORT must be a port number or "off", got "${env.METRICS_PORT}"`);
   // Loopback unless told otherwise: metrics describe the workload, not something to publish by default.
   return `${env.METRICS_HOST?.trim() || '127.0.0.1'}:${port}`;
 }
@@ -45,7 +43,7 @@ function readPem(env: NodeJS.ProcessEnv, key: string): Buffer | undefined {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new WorkerKitEnvError(`${key}: cannot read "${file}": ${(err as Error).message}`);
+    throw new EnvError(`${key}: cannot read "${file}": ${(err as Error).message}`);
   }
 }
 
@@ -58,7 +56,7 @@ export function temporalConnectionOptions(env: NodeJS.ProcessEnv): Partial<Nativ
   const apiKey = env.TEMPORAL_API_KEY || undefined;
   const crt = readPem(env, 'TEMPORAL_TLS_CLIENT_CERT_PATH');
   const key = readPem(env, 'TEMPORAL_TLS_CLIENT_KEY_PATH');
-  if (Boolean(crt) !== Boolean(key)) throw new WorkerKitEnvError('TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH go together (mTLS)');
+  if (Boolean(crt) !== Boolean(key)) throw new EnvError('TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH go together (mTLS)');
   const ca = readPem(env, 'TEMPORAL_TLS_SERVER_CA_CERT_PATH');
   const serverName = env.TEMPORAL_TLS_SERVER_NAME || undefined;
   const explicit = flag(env, 'TEMPORAL_TLS');
@@ -77,7 +75,7 @@ export function temporalConnectionOptions(env: NodeJS.ProcessEnv): Partial<Nativ
 /**
  * Reads the shared worker settings from `env` (a worker's env.ts passes process.env): METRICS_PORT,
  * METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), TEMPORAL_API_KEY
- * and TEMPORAL_TLS*. Throws WorkerKitEnvError naming the bad variable.
+ * and TEMPORAL_TLS*. Throws EnvError naming the bad variable.
  */
 export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): WorkerKitEnv {
   const result: WorkerKitEnv = {};
@@ -85,7 +83,7 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
   if (metrics) result.metricsAddress = metrics;
   if (flag(env, 'OTEL_ENABLED')) {
     const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || DEFAULT_OTLP_ENDPOINT;
-    if (!/^https?:\/\//.test(endpoint)) throw new WorkerKitEnvError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+    if (!/^https?:\/\//.test(endpoint)) throw new EnvError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
     result.tracing = { otlpEndpoint: endpoint };
   }
   if (env.PAYLOAD_ENCRYPTION_KEY) {
@@ -93,7 +91,7 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
     try {
       parseEncryptionKey(encryption.key, encryption.keyId);
     } catch (err) {
-      throw new WorkerKitEnvError(`PAYLOAD_ENCRYPTION_KEY / PAYLOAD_ENCRYPTION_KEY_ID: ${(err as Error).message}`);
+      throw new EnvError(`PAYLOAD_ENCRYPTION_KEY / PAYLOAD_ENCRYPTION_KEY_ID: ${(err as Error).message}`);
     }
     result.encryption = encryption;
   }

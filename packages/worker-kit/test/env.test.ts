@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadWorkerKitEnv, WorkerKitEnvError } from '../src';
+import { loadWorkerKitEnv, EnvError } from '../src';
 
 const defaults = { metricsPort: 9464 };
 const tmp = mkdtempSync(path.join(tmpdir(), 'worker-kit-env-'));
@@ -30,7 +30,7 @@ describe('loadWorkerKitEnv', () => {
   it('reads the encryption key and refuses a malformed one', () => {
     const key = randomBytes(32).toString('base64');
     expect(loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: key }, defaults).encryption).toEqual({ key, keyId: 'default' });
-    expect(() => loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: 'dG9vLXNob3J0' }, defaults)).toThrow(WorkerKitEnvError);
+    expect(() => loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: 'dG9vLXNob3J0' }, defaults)).toThrow(EnvError);
   });
 
   it('builds connection options for an API key (TLS implied) and for mTLS from files', () => {
