@@ -1,9 +1,11 @@
 import type { OrderDb } from '../services/database';
 import { InventoryService } from '../services/inventory';
+import { NotificationService } from '../services/notifications';
 import { PaymentService } from '../services/payments';
 import { ShipmentService } from '../services/shipments';
 import { NO_FAULTS, type FaultConfig } from './faults';
 import { createInventoryActivities } from './inventory';
+import { createNotificationActivities } from './notifications';
 import { createPaymentActivities } from './payments';
 import { createShipmentActivities } from './shipments';
 
@@ -21,6 +23,7 @@ export function createActivities({ db, faults: partialFaults, random }: OrderAct
     ...createInventoryActivities(new InventoryService(db)),
     ...createPaymentActivities(new PaymentService(db, faults.declinedCustomers), faults, random),
     ...createShipmentActivities(new ShipmentService(db), faults),
+    ...createNotificationActivities(new NotificationService(db)),
   };
 }
 

@@ -6,7 +6,7 @@ import { CATALOG } from './catalog';
 export type OrderDb = Database.Database;
 
 /**
- * Tables of the three "external systems" behind the order activities. One file, separate tables; each
+ * Tables of the "external systems" behind the order activities. One file, separate tables; each
  * system keys its rows by order id, which is what makes every activity idempotent.
  *
  * Compensations that find nothing to undo leave a tombstone row (status released / voided / cancelled),
@@ -61,6 +61,15 @@ CREATE TABLE IF NOT EXISTS shipments (
   address_json    TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notifications (
+  notification_id TEXT PRIMARY KEY,
+  order_id        TEXT NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN ('order_confirmation')),
+  recipient       TEXT NOT NULL,
+  body_json       TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  UNIQUE (order_id, kind)
 );
 `;
 

@@ -5,6 +5,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { createActivities, type FaultConfig } from '../../src/activities';
 import { InventoryService } from '../../src/services/inventory';
+import { NotificationService } from '../../src/services/notifications';
 import { ShipmentService } from '../../src/services/shipments';
 import type { OrderDb } from '../../src/services/database';
 import { chargeCount, netCharged, stockTotals, tempOrderDb } from '../helpers/db';
@@ -163,5 +164,19 @@ describe('shipment activities', () => {
     expect((await env.run(a.cancelShipment, { orderId: 's3' })).cancelled).toBe(false);
     expect((await env.run(a.cancelShipment, { orderId: 's4' })).cancelled).toBe(false);
     expect((await failureOf(env.run(a.createShipment, { orderId: 's4' }))).type).toBe(ErrorType.InvalidState);
+  });
+});
+
+describe('notification activities', () => {
+  it('sends one order confirmation per order however often the activity runs', async () => {
+    const a = acts(store.db);
+    const env = mockEnv();
+    const input = { orderId: 'n1', customerId: 'customer-123', totalAmount: 1359.97, paymentId: 'pay_1' };
+    const first = await env.run(a.sendOrderConfirmation, input);
+    const again = await env.run(a.sendOrderConfirmation, input);
+    expect(first.sent).toBe(true);
+    expect(again).toEqual({ notificationId: first.notificationId, sent: false });
+    expect(new NotificationService(store.db).count('n1')).toBe(1);
+    expect(new NotificationService(store.db).find('n1', 'order_confirmation')?.recipient).toBe('customer-123');
   });
 });

@@ -3,14 +3,23 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { HISTORIES_DIR, workflowBundle } from '../helpers/orders';
+import { ORDER_CONFIRMATION_PATCH } from '@temporal-ecommerce/contracts/order';
+import { HISTORIES_DIR, patchIdsOf, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+const histories = files.map((f) => ({
+  workflowId: f.replace(/\.json$/, ''),
+  history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))),
+}));
+
+/** Recorded after ORDER_CONFIRMATION_PATCH shipped; every other history predates it (docs/versioning.md). */
+const PATCHED_HISTORIES = ['completed-with-confirmation'];
 
 // Recorded with RECORD_HISTORIES=1 from the workflow tests; a change that breaks determinism for any
-// recorded path (completed, approved, rejected, timed out, cancelled, returned, failures, crash) fails here.
+// recorded path (completed, approved, rejected, timed out, cancelled, returned, failures, crash), on either
+// side of a patch, fails here.
 describe('replaying recorded order histories', () => {
   it('has a recorded history for every path', () => {
     expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(
@@ -20,6 +29,7 @@ describe('replaying recorded order histories', () => {
         'cancelled-awaiting-approval',
         'completed',
         'completed-after-7-days',
+        'completed-with-confirmation',
         'high-value-approved',
         'payment-declined',
         'payment-retried',
@@ -32,11 +42,15 @@ describe('replaying recorded order histories', () => {
     );
   });
 
+  // Both sides of the patch must stay covered: re-recording everything would silently drop the old runs.
+  it(`holds runs from before and after the ${ORDER_CONFIRMATION_PATCH} patch`, () => {
+    const patchesOf = Object.fromEntries(histories.map((h) => [h.workflowId, patchIdsOf(h.history)]));
+    for (const { workflowId } of histories) {
+      expect(patchesOf[workflowId], workflowId).toEqual(PATCHED_HISTORIES.includes(workflowId) ? [ORDER_CONFIRMATION_PATCH] : []);
+    }
+  });
+
   it('replays every history with the current workflow code', { timeout: 120_000 }, async () => {
-    const histories = files.map((f) => ({
-      workflowId: f.replace(/\.json$/, ''),
-      history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))),
-    }));
     const results: { workflowId: string; error?: unknown }[] = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
       results.push({ workflowId: result.workflowId, error: result.error });

@@ -49,6 +49,12 @@ export const CANCELLABLE_ORDER_STATUSES: readonly OrderStatus[] = [
   'shipped',
 ];
 
+/**
+ * Patch id of the order confirmation sent after payment (docs/versioning.md). Runs that recorded no
+ * marker for it (started before the change) skip the step on replay; new runs send the confirmation.
+ */
+export const ORDER_CONFIRMATION_PATCH = 'order-confirmation-v2';
+
 /** Compensation step names, as they appear in `OrderState.compensations`. */
 export const OrderStep = {
   ReleaseInventory: 'releaseInventory',

@@ -1,0 +1,20 @@
+import { log } from '@temporalio/activity';
+import type { NotificationService } from '../services/notifications';
+
+export interface SendOrderConfirmationInput {
+  orderId: string;
+  customerId: string;
+  totalAmount: number;
+  paymentId: string;
+}
+
+export function createNotificationActivities(notifications: NotificationService) {
+  return {
+    /** Confirms the paid order to the customer; idempotent per order (one row in `notifications`). */
+    async sendOrderConfirmation({ orderId, customerId, totalAmount, paymentId }: SendOrderConfirmationInput): Promise<{ notificationId: string; sent: boolean }> {
+      const { notification, sent } = notifications.send(orderId, 'order_confirmation', customerId, { orderId, totalAmount, paymentId });
+      log.info(sent ? 'Order confirmation sent' : 'Order confirmation already sent', { orderId, notificationId: notification.notificationId });
+      return { notificationId: notification.notificationId, sent };
+    },
+  };
+}
