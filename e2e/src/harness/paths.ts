@@ -1,17 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { repoRoot } from '@temporal-ecommerce/infra';
 
-/** The monorepo root: the nearest ancestor holding pnpm-workspace.yaml. */
-export function repoRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export type AppName = 'order-worker' | 'ml-worker' | 'agent-worker' | 'gateway';
 
