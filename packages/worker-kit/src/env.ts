@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { parseEncryptionKey, type EncryptionSettings } from '@temporal-ecommerce/codec';
-import { EnvError } from './env-parsing';
+import { EnvError, envDuration } from './env-parsing';
 import type { TracingOptions } from './tracing';
 
 /** The runWorker options every worker takes from the same env vars (see docs/observability.md, docs/security.md). */
 export interface WorkerKitEnv {
+  /** Milliseconds; see DEFAULT_STICKY_QUEUE_TIMEOUT_MS. Always set, so a worker logs what it runs with. */
+  stickyQueueScheduleToStartTimeout: number;
   metricsAddress?: string;
   tracing?: TracingOptions;
   encryption?: EncryptionSettings;
@@ -17,6 +19,19 @@ export interface WorkerKitEnvDefaults {
   metricsPort: number;
 }
 
+/**
+ * WORKER_STICKY_QUEUE_TIMEOUT's default: how long a workflow task waits on the sticky queue of the worker
+ * that ran the workflow's previous task before any worker of the task queue may take it (SDK default
+ * 10 s). After a crash (SIGKILL, OOM, lost host) each workflow that worker had cached stalls this long
+ * on its next task, since the server cannot tell a dead worker from a slow one (a graceful stop tells it).
+ * 3 s moves a crashed worker's workflows to a live worker quickly. The price is paid by a live worker
+ * too busy to take its sticky task within 3 s: the task goes to the normal queue and whoever takes it
+ * replays the workflow's full history (a cache miss). Our workflow tasks take milliseconds and our
+ * histories stay short, so that replay is cheap. bench/RESULTS.md (c) measures 10 s against 3 s.
+ */
+export const DEFAULT_STICKY_QUEUE_TIMEOUT_MS = 3_000;
+/** Below 1 s a worker under a brief load spike (GC, a CPU-heavy activity) loses its cache over and over. */
+const STICKY_QUEUE_TIMEOUT_RANGE_MS = [1_000, 600_000] as const;
 
 const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
 
@@ -73,12 +88,14 @@ export function temporalConnectionOptions(env: NodeJS.ProcessEnv): Partial<Nativ
 }
 
 /**
- * Reads the shared worker settings from `env` (a worker's env.ts passes process.env): METRICS_PORT,
- * METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), TEMPORAL_API_KEY
+ * Reads the shared worker settings from `env` (a worker's env.ts passes process.env):
+ * WORKER_STICKY_QUEUE_TIMEOUT, METRICS_PORT, METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), TEMPORAL_API_KEY
  * and TEMPORAL_TLS*. Throws EnvError naming the bad variable.
  */
 export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): WorkerKitEnv {
-  const result: WorkerKitEnv = {};
+  const result: WorkerKitEnv = {
+    stickyQueueScheduleToStartTimeout: envDuration(env, 'WORKER_STICKY_QUEUE_TIMEOUT', DEFAULT_STICKY_QUEUE_TIMEOUT_MS, ...STICKY_QUEUE_TIMEOUT_RANGE_MS),
+  };
   const metrics = metricsAddress(env, defaults);
   if (metrics) result.metricsAddress = metrics;
   if (flag(env, 'OTEL_ENABLED')) {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { NativeConnection, Worker, type NativeConnectionOptions, type WorkerOptions } from '@temporalio/worker';
+import type { Duration } from '@temporalio/common';
 import type pino from 'pino';
 import { encryptionDataConverter, type EncryptionSettings } from '@temporal-ecommerce/codec';
+import { DEFAULT_STICKY_QUEUE_TIMEOUT_MS } from './env';
 import { installRuntime } from './runtime';
 import { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
 
@@ -22,6 +24,12 @@ export interface RunWorkerOptions {
   logger: pino.Logger;
   /** Anything else for Worker.create (tuning, interceptors, identity). Wins over the values above. */
   workerOptions?: Partial<WorkerOptions>;
+  /**
+   * How long a workflow task waits for this worker on its sticky queue before any worker may take it;
+   * bounds the stall of a crashed worker's workflows. Default DEFAULT_STICKY_QUEUE_TIMEOUT_MS (3 s; the
+   * SDK's own default is 10 s); trade-off in src/env.ts. `loadWorkerKitEnv` reads WORKER_STICKY_QUEUE_TIMEOUT.
+   */
+  stickyQueueScheduleToStartTimeout?: Duration;
   /** TLS, API key, metadata for the connection. */
   connectionOptions?: Partial<NativeConnectionOptions>;
   /** host:port for the SDK runtime's Prometheus endpoint (GET /metrics). Undefined: no metrics. */
@@ -74,12 +82,15 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
       taskQueue,
       identity: `${process.pid}@${hostname()}/${opts.service}`,
       activities: opts.activities,
+      stickyQueueScheduleToStartTimeout: opts.stickyQueueScheduleToStartTimeout ?? DEFAULT_STICKY_QUEUE_TIMEOUT_MS,
       ...source,
       ...(dataConverter ? { dataConverter } : {}),
       ...(tracing ? { plugins: [tracing.plugin] } : {}),
       ...opts.workerOptions,
     });
-    logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing) }, 'worker started');
+    // From the compiled options, so the log shows what the SDK worker runs with, workerOptions included.
+    const stickyQueueTimeoutMs = worker.options.stickyQueueScheduleToStartTimeoutMs;
+    logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing), stickyQueueTimeoutMs }, 'worker started');
     if (opts.signal) {
       await worker.runUntil(untilAborted(opts.signal));
     } else {

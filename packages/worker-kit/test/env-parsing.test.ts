@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, envList, envNumber, envTemporalAddress } from '../src';
+import { EnvError, envDuration, envList, envNumber, envTemporalAddress } from '../src';
 
 describe('env parsers shared by the workers', () => {
   it('reads a number in range, falls back when unset, and names the variable when out of range', () => {
@@ -7,6 +7,17 @@ describe('env parsers shared by the workers', () => {
     expect(envNumber({ RATE: '' }, 'RATE', 0.5, 0, 1)).toBe(0.5);
     expect(() => envNumber({ RATE: '2' }, 'RATE', 0, 0, 1)).toThrow(new EnvError('RATE must be a number in [0, 1], got "2"'));
     expect(() => envNumber({ RATE: 'lots' }, 'RATE', 0, 0, 1)).toThrow(EnvError);
+  });
+
+  it('reads a duration as the SDK writes one (ms strings or milliseconds), falls back when unset, and names the variable when invalid', () => {
+    expect(envDuration({ WAIT: '3s' }, 'WAIT', 1000, 0, 60_000)).toBe(3000);
+    expect(envDuration({ WAIT: ' 3 seconds ' }, 'WAIT', 1000, 0, 60_000)).toBe(3000);
+    expect(envDuration({ WAIT: '250' }, 'WAIT', 1000, 0, 60_000)).toBe(250);
+    expect(envDuration({ WAIT: '250ms' }, 'WAIT', 1000, 0, 60_000)).toBe(250);
+    expect(envDuration({}, 'WAIT', 1000, 0, 60_000)).toBe(1000);
+    expect(envDuration({ WAIT: '  ' }, 'WAIT', 1000, 0, 60_000)).toBe(1000);
+    expect(() => envDuration({ WAIT: 'later' }, 'WAIT', 1000, 0, 60_000)).toThrow(new EnvError('WAIT must be a duration from 0 s to 60 s, like "3s", "3 seconds" or "3000" (milliseconds), got "later"'));
+    expect(() => envDuration({ WAIT: '2m' }, 'WAIT', 1000, 0, 60_000)).toThrow(/^WAIT must be a duration from 0 s to 60 s/);
   });
 
   it('splits a comma-separated list, trimming and dropping empty entries', () => {

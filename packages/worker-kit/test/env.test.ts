@@ -10,8 +10,21 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'worker-kit-env-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('loadWorkerKitEnv', () => {
-  it('serves metrics on the worker default port on loopback, with tracing, encryption and TLS off', () => {
-    expect(loadWorkerKitEnv({}, defaults)).toEqual({ metricsAddress: '127.0.0.1:9464' });
+  it('serves metrics on the worker default port on loopback, with a 3 s sticky queue timeout and tracing, encryption and TLS off', () => {
+    expect(loadWorkerKitEnv({}, defaults)).toEqual({ stickyQueueScheduleToStartTimeout: 3000, metricsAddress: '127.0.0.1:9464' });
+  });
+
+  it('reads WORKER_STICKY_QUEUE_TIMEOUT as a duration and names it when it is not one or out of range', () => {
+    const sticky = (value: string) => loadWorkerKitEnv({ WORKER_STICKY_QUEUE_TIMEOUT: value }, defaults).stickyQueueScheduleToStartTimeout;
+    expect(sticky('10s')).toBe(10_000);
+    expect(sticky('3 seconds')).toBe(3000);
+    expect(sticky('1.5m')).toBe(90_000);
+    expect(sticky('2500')).toBe(2500);
+    expect(sticky('')).toBe(3000);
+    for (const bad of ['soon', '-3s', '500ms', '2h', '3 fortnights']) {
+      expect(() => sticky(bad)).toThrow(EnvError);
+      expect(() => sticky(bad)).toThrow(`WORKER_STICKY_QUEUE_TIMEOUT must be a duration from 1 s to 600 s, like "3s", "3 seconds" or "3000" (milliseconds), got "${bad}"`);
+    }
   });
 
   it('moves or disables metrics', () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { bundleWorkflowsTo, createLogger, installRuntime, runWorker } from '../src';
+import { bundleWorkflowsTo, createLogger, installRuntime, runWorker, type RunWorkerOptions } from '../src';
 import * as activities from './fixtures/activities';
 import type { greeting } from './fixtures/workflows';
 
@@ -39,7 +39,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function startAndRun(opts: { workflowsPath: string; workflowBundlePath?: string }): Promise<string> {
+async function startAndRun(opts: Pick<RunWorkerOptions, 'workflowsPath' | 'workflowBundlePath' | 'stickyQueueScheduleToStartTimeout'>): Promise<string> {
   const taskQueue = `worker-kit-${randomUUID()}`;
   const controller = new AbortController();
   const running = runWorker({
@@ -75,6 +75,15 @@ describe('runWorker', () => {
     const stopped = lines.find((l) => l.msg === 'worker stopped');
     expect(started).toMatchObject({ service: 'worker-kit-test', taskQueue: expect.stringMatching(/^worker-kit-/), workflows: workflowsPath });
     expect(stopped?.taskQueue).toBe(started?.taskQueue);
+  });
+
+  it('gives the SDK worker a 3 s sticky queue timeout by default and the given duration otherwise', async () => {
+    // The logged value is read back from the created Worker's compiled options, not from our input.
+    const startedWith = () => lines.filter((l) => l.msg === 'worker started').at(-1)?.stickyQueueTimeoutMs;
+    await startAndRun({ workflowsPath });
+    expect(startedWith()).toBe(3000);
+    await startAndRun({ workflowsPath, stickyQueueScheduleToStartTimeout: '4.5 seconds' });
+    expect(startedWith()).toBe(4500);
   });
 
   it('sends workflow log calls to the pino logger with the workflow id', async () => {
