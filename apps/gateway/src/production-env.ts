@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { TLSConfig } from '@temporalio/client';
+import { EnvError, envFlag, temporalTlsFromEnv, type TemporalTlsOptions } from '@temporal-ecommerce/env';
 
 /**
  * The gateway's production switches (auth, limits, tracing, encryption, TLS), read from the env object
@@ -26,7 +25,7 @@ export interface ProductionConfig {
   tracing?: { otlpEndpoint: string };
   encryption?: { key: string; keyId: string };
   /** TLS / API key for the Temporal connection (Temporal Cloud or a secured cluster). */
-  temporalTls?: { tls: TLSConfig | boolean; apiKey?: string };
+  temporalTls?: TemporalTlsOptions;
 }
 
 export function tokenHash(token: string): string {
@@ -57,12 +56,15 @@ function parseTokens(raw: string, errors: string[]): ProductionConfig['auth'] {
   return { principals };
 }
 
-function flag(env: NodeJS.ProcessEnv, key: string, errors: string[]): boolean {
-  const raw = env[key]?.trim().toLowerCase();
-  if (!raw) return false;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (!['false', '0', 'no', 'off'].includes(raw)) errors.push(`${key}=${JSON.stringify(env[key])}: must be true or false`);
-  return false;
+/** Runs a shared parser; its EnvError joins the list, so one start reports every bad variable. */
+function collect<T>(parse: () => T, errors: string[]): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    errors.push(err.message);
+    return undefined;
+  }
 }
 
 function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, errors: string[]): number {
@@ -76,40 +78,6 @@ function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: num
   return value;
 }
 
-function readPem(env: NodeJS.ProcessEnv, key: string, errors: string[]): Buffer | undefined {
-  const file = env[key];
-  if (!file) return undefined;
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    errors.push(`${key}=${JSON.stringify(file)}: cannot read: ${(err as Error).message}`);
-    return undefined;
-  }
-}
-
-/** Same variables as the workers (Temporal's env-config names), so one .env serves every process. */
-function temporalTls(env: NodeJS.ProcessEnv, errors: string[]): ProductionConfig['temporalTls'] {
-  const apiKey = env.TEMPORAL_API_KEY || undefined;
-  const crt = readPem(env, 'TEMPORAL_TLS_CLIENT_CERT_PATH', errors);
-  const key = readPem(env, 'TEMPORAL_TLS_CLIENT_KEY_PATH', errors);
-  if (Boolean(env.TEMPORAL_TLS_CLIENT_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_CLIENT_KEY_PATH)) {
-    errors.push('TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH go together (mTLS)');
-  }
-  const ca = readPem(env, 'TEMPORAL_TLS_SERVER_CA_CERT_PATH', errors);
-  const serverName = env.TEMPORAL_TLS_SERVER_NAME || undefined;
-  const explicit = env.TEMPORAL_TLS?.trim() ? flag(env, 'TEMPORAL_TLS', errors) : undefined;
-  const tlsOn = explicit ?? Boolean(apiKey || crt || ca || serverName);
-  if (!tlsOn && !apiKey) return undefined;
-  const tls: TLSConfig | false = tlsOn
-    ? {
-        ...(crt && key ? { clientCertPair: { crt, key } } : {}),
-        ...(ca ? { serverRootCACertificate: ca } : {}),
-        ...(serverName ? { serverNameOverride: serverName } : {}),
-      }
-    : false;
-  return { tls, ...(apiKey ? { apiKey } : {}) };
-}
-
 const DEFAULT_RATE_LIMIT_MAX = 600;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -121,7 +89,7 @@ export function loadProductionConfig(env: NodeJS.ProcessEnv): { config: Producti
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT, 1, errors),
   };
   if (env.GATEWAY_TOKENS?.trim()) config.auth = parseTokens(env.GATEWAY_TOKENS, errors);
-  if (flag(env, 'OTEL_ENABLED', errors)) {
+  if (collect(() => envFlag(env, 'OTEL_ENABLED'), errors)) {
     const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || 'http://127.0.0.1:4318';
     if (!/^https?:\/\//.test(endpoint)) errors.push(`OTEL_EXPORTER_OTLP_ENDPOINT=${JSON.stringify(endpoint)}: must be an http(s) URL`);
     config.tracing = { otlpEndpoint: endpoint };
@@ -132,7 +100,8 @@ export function loadProductionConfig(env: NodeJS.ProcessEnv): { config: Producti
     if (!/^[\w.-]{1,64}$/.test(keyId)) errors.push(`PAYLOAD_ENCRYPTION_KEY_ID=${JSON.stringify(keyId)}: 1-64 letters, digits, ".", "_" or "-"`);
     config.encryption = { key: env.PAYLOAD_ENCRYPTION_KEY, keyId };
   }
-  const tls = temporalTls(env, errors);
+  // Same variables as the workers (Temporal's env-config names), so one .env serves every process.
+  const tls = collect(() => temporalTlsFromEnv(env), errors);
   if (tls) config.temporalTls = tls;
   return { config, errors };
 }

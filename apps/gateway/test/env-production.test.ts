@@ -49,7 +49,7 @@ describe('limits, tracing, encryption and TLS', () => {
   it('switches tracing on with OTEL_ENABLED and defaults the collector to localhost', () => {
     expect(loadConfig({ OTEL_ENABLED: 'true' }).tracing).toEqual({ otlpEndpoint: 'http://127.0.0.1:4318' });
     expect(loadConfig({ OTEL_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' }).tracing).toEqual({ otlpEndpoint: 'http://otel:4318' });
-    expect(errorOf(() => loadConfig({ OTEL_ENABLED: 'sure' }))).toContain('OTEL_ENABLED="sure"');
+    expect(errorOf(() => loadConfig({ OTEL_ENABLED: 'sure' }))).toContain('OTEL_ENABLED must be true or false, got "sure"');
   });
 
   it('reads the payload key and refuses one of the wrong size without printing it', () => {
@@ -68,6 +68,13 @@ describe('limits, tracing, encryption and TLS', () => {
     expect(loadConfig({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: ca }).temporalTls).toEqual({ tls: { serverRootCACertificate: Buffer.from('CA') } });
     expect(loadConfig({ TEMPORAL_TLS: 'true' }).temporalTls).toEqual({ tls: {} });
     expect(errorOf(() => loadConfig({ TEMPORAL_TLS_CLIENT_KEY_PATH: ca }))).toContain('go together');
-    expect(errorOf(() => loadConfig({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(tmp, 'nope.pem') }))).toMatch(/TEMPORAL_TLS_SERVER_CA_CERT_PATH=.*cannot read/);
+    expect(errorOf(() => loadConfig({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(tmp, 'nope.pem') }))).toMatch(/TEMPORAL_TLS_SERVER_CA_CERT_PATH: cannot read ".*nope\.pem"/);
+  });
+
+  it('reports a bad flag and a bad TLS setting together with its own problems, in one error', () => {
+    const message = errorOf(() => loadConfig({ OTEL_ENABLED: 'sure', TEMPORAL_TLS: 'maybe', RATE_LIMIT_MAX: 'lots' }));
+    expect(message).toContain('OTEL_ENABLED must be true or false, got "sure"');
+    expect(message).toContain('TEMPORAL_TLS must be true or false, got "maybe"');
+    expect(message).toContain('RATE_LIMIT_MAX="lots"');
   });
 });
