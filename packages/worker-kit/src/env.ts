@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { parseEncryptionKey, type EncryptionSettings } from '@temporal-ecommerce/codec';
-import { EnvError, envDuration } from './env-parsing';
+import { EnvError, envFlag, temporalTlsFromEnv } from '@temporal-ecommerce/env';
+import { envDuration } from './env-parsing';
 import type { TracingOptions } from './tracing';
 
 /** The runWorker options every worker takes from the same env vars (see docs/observability.md, docs/security.md). */
@@ -35,14 +35,6 @@ const STICKY_QUEUE_TIMEOUT_RANGE_MS = [1_000, 600_000] as const;
 
 const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
 
-function flag(env: NodeJS.ProcessEnv, key: string): boolean | undefined {
-  const raw = env[key]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new EnvError(`${key} must be true or false, got "${env[key]}"`);
-}
-
 function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): string | undefined {
   const raw = env.METRICS_PORT?.trim() || String(defaults.metricsPort);
   if (raw.toLowerCase() === 'off') return undefined;
@@ -50,41 +42,6 @@ function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults):
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EnvError(`METRICS_PORT must be a port number or "off", got "${env.METRICS_PORT}"`);
   // Loopback unless told otherwise: metrics describe the workload, not something to publish by default.
   return `${env.METRICS_HOST?.trim() || '127.0.0.1'}:${port}`;
-}
-
-function readPem(env: NodeJS.ProcessEnv, key: string): Buffer | undefined {
-  const file = env[key];
-  if (!file) return undefined;
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new EnvError(`${key}: cannot read "${file}": ${(err as Error).message}`);
-  }
-}
-
-/**
- * TLS and API key for Temporal Cloud or a secured cluster, with the variable names of Temporal's own
- * env config: TEMPORAL_API_KEY, TEMPORAL_TLS, TEMPORAL_TLS_CLIENT_CERT_PATH, TEMPORAL_TLS_CLIENT_KEY_PATH,
- * TEMPORAL_TLS_SERVER_CA_CERT_PATH, TEMPORAL_TLS_SERVER_NAME.
- */
-export function temporalConnectionOptions(env: NodeJS.ProcessEnv): Partial<NativeConnectionOptions> | undefined {
-  const apiKey = env.TEMPORAL_API_KEY || undefined;
-  const crt = readPem(env, 'TEMPORAL_TLS_CLIENT_CERT_PATH');
-  const key = readPem(env, 'TEMPORAL_TLS_CLIENT_KEY_PATH');
-  if (Boolean(crt) !== Boolean(key)) throw new EnvError('TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH go together (mTLS)');
-  const ca = readPem(env, 'TEMPORAL_TLS_SERVER_CA_CERT_PATH');
-  const serverName = env.TEMPORAL_TLS_SERVER_NAME || undefined;
-  const explicit = flag(env, 'TEMPORAL_TLS');
-  const tlsOn = explicit ?? Boolean(apiKey || crt || ca || serverName);
-  if (!tlsOn && !apiKey) return undefined;
-  const tls = tlsOn
-    ? {
-        ...(crt && key ? { clientCertPair: { crt, key } } : {}),
-        ...(ca ? { serverRootCACertificate: ca } : {}),
-        ...(serverName ? { serverNameOverride: serverName } : {}),
-      }
-    : false;
-  return { tls, ...(apiKey ? { apiKey } : {}) };
 }
 
 /**
@@ -98,7 +55,7 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
   };
   const metrics = metricsAddress(env, defaults);
   if (metrics) result.metricsAddress = metrics;
-  if (flag(env, 'OTEL_ENABLED')) {
+  if (envFlag(env, 'OTEL_ENABLED')) {
     const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || DEFAULT_OTLP_ENDPOINT;
     if (!/^https?:\/\//.test(endpoint)) throw new EnvError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
     result.tracing = { otlpEndpoint: endpoint };
@@ -112,7 +69,7 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
     }
     result.encryption = encryption;
   }
-  const connectionOptions = temporalConnectionOptions(env);
+  const connectionOptions = temporalTlsFromEnv(env);
   if (connectionOptions) result.connectionOptions = connectionOptions;
   return result;
 }

@@ -3,5 +3,7 @@ export { installRuntime, type RuntimeOptions } from './runtime';
 export { runWorker, type RunWorkerOptions } from './run-worker';
 export { bundleWorkflowsTo } from './bundle';
 export { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
-export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, temporalConnectionOptions, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';
-export { EnvError, envDuration, envList, envNumber, envTemporalAddress } from './env-parsing';
+export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';
+export { envDuration } from './env-parsing';
+// Re-exported so a worker's env.ts takes all its parsers from one place.
+export { EnvError, envFlag, envList, envNumber, envTemporalAddress } from '@temporal-ecommerce/env';
