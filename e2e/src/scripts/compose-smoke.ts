@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DockerComposeEnvironment, Wait, getContainerRuntimeClient, type StartedDockerComposeEnvironment } from 'testcontainers';
+import { ORDER_TASK_QUEUE, type CreateOrderBody } from '@temporal-ecommerce/contracts/order';
+import type { OrderDetailsResponse } from '@temporal-ecommerce/contracts/order/http';
+import { connectClient, repoRoot, waitFor } from '../harness';
+
+/**
+ * `pnpm test:compose` (and the last step of `pnpm test`): the docker-compose.yml smoke test, through
+ * Testcontainers. Where a Docker engine answers, it builds every image, brings the whole stack up
+ * (Temporal on PostgreSQL, the UI, three workers, the gateway), places an order through the gateway and
+ * waits for it to ship, scales the order worker to three replicas and waits until all three poll the
+ * task queue, then removes the stack and its volumes. Where no engine answers, it says so and exits 0:
+ * the file's structure is still checked by infra/test/compose.test.ts in every run.
+ */
+
+const exec = promisify(execFile);
+const COMPOSE_FILE = 'docker-compose.yml';
+// Host ports docker-compose.yml publishes: the gateway, Temporal's frontend and its UI.
+const PUBLISHED_PORTS = [3001, 7233, 8233];
+// First builds compile better-sqlite3 in five images; later ones hit the layer cache.
+const STARTUP_TIMEOUT_MS = Number(process.env.COMPOSE_SMOKE_TIMEOUT_MS ?? 30 * 60_000);
+
+function say(line: string): void {
+  console.log(`compose smoke: ${line}`);
+}
+
+/** Why the smoke test cannot run here, or undefined when an engine and `docker compose` both answer. */
+async function missingEngine(): Promise<string | undefined> {
+  try {
+    await getContainerRuntimeClient();
+  } catch (err) {
+    return `no Docker engine answered (${(err as Error).message}; Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties and /var/run/docker.sock)`;
+  }
+  try {
+    await exec('docker', ['compose', 'version']);
+  } catch {
+    return 'a Docker engine answered, but the `docker compose` plugin is missing';
+  }
+  return undefined;
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen({ host: '0.0.0.0', port, exclusive: true }, () => probe.close(() => resolve(false)));
+  });
+}
+
+async function http<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function placeOrderAndWaitForShipment(gateway: string): Promise<void> {
+  const order = JSON.parse(readFileSync(path.join(repoRoot(), 'examples', 'order1.json'), 'utf8')) as CreateOrderBody;
+  const orderId = `compose-smoke-${Date.now()}`;
+  const created = await http('POST', `${gateway}/api/orders`, { ...order, orderId });
+  if (created.status !== 201) throw new Error(`POST /api/orders answered ${created.status}: ${JSON.stringify(created.body)}`);
+  say(`order ${orderId} accepted (${created.status})`);
+  const shipped = await waitFor(
+    async () => {
+      const res = await http<OrderDetailsResponse>('GET', `${gateway}/api/orders/${orderId}`);
+      if (res.status === 200 && ['failed', 'cancelled'].includes(res.body.status)) throw new Error(`order ended ${res.body.status}`);
+      return res.status === 200 && res.body.status === 'shipped' ? res.body : undefined;
+    },
+    { deadline: Date.now() + 120_000, intervalMs: 500, what: `order ${orderId} to ship` },
+  );
+  say(`order ${orderId} shipped (tracking ${shipped.trackingNumber ?? 'n/a'})`);
+}
+
+/** `docker compose up --scale order-worker=3`, then the server must see three distinct workflow pollers. */
+async function scaleOrderWorkers(project: string): Promise<void> {
+  await exec('docker', ['compose', '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--no-recreate', '--scale', 'order-worker=3', 'order-worker'], { cwd: repoRoot() });
+  const { client, connection } = await connectClient('127.0.0.1:7233');
+  try {
+    const identities = await waitFor(
+      async () => {
+        const { pollers } = await client.workflowService.describeTaskQueue({
+          namespace: 'default',
+          taskQueue: { name: ORDER_TASK_QUEUE },
+          taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+        });
+        const distinct = new Set((pollers ?? []).map((p) => p.identity));
+        return distinct.size >= 3 ? [...distinct] : undefined;
+      },
+      { deadline: Date.now() + 120_000, intervalMs: 1000, what: `three order workers polling ${ORDER_TASK_QUEUE}` },
+    );
+    say(`${identities.length} order workers poll ${ORDER_TASK_QUEUE}: ${identities.join(', ')}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const missing = await missingEngine();
+  if (missing) {
+    say(`SKIPPED: ${missing}. Nothing was built or started; run it where an engine runs.`);
+    return;
+  }
+  const busy = [];
+  for (const port of PUBLISHED_PORTS) if (await portInUse(port)) busy.push(port);
+  if (busy.length > 0) throw new Error(`ports ${busy.join(', ')} are in use (is \`pnpm start\` running?); docker-compose.yml publishes ${PUBLISHED_PORTS.join(', ')}`);
+
+  const project = `te-smoke-${Date.now()}`;
+  say(`building and starting ${COMPOSE_FILE} as project ${project} (first build compiles every image: minutes)`);
+  let stack: StartedDockerComposeEnvironment | undefined;
+  try {
+    stack = await new DockerComposeEnvironment(repoRoot(), COMPOSE_FILE)
+      .withProjectName(project)
+      .withBuild()
+      .withWaitStrategy('postgresql-1', Wait.forHealthCheck())
+      .withWaitStrategy('temporal-1', Wait.forHealthCheck())
+      .withWaitStrategy('gateway-1', Wait.forHealthCheck())
+      .withStartupTimeout(STARTUP_TIMEOUT_MS)
+      .up();
+    const gateway = `http://127.0.0.1:${stack.getContainer('gateway-1').getMappedPort(3001)}`;
+    const health = await http<{ status: string }>('GET', `${gateway}/health`);
+    if (health.status !== 200) throw new Error(`GET /health answered ${health.status}: ${JSON.stringify(health.body)}`);
+    say(`gateway healthy at ${gateway}`);
+    await placeOrderAndWaitForShipment(gateway);
+    await scaleOrderWorkers(project);
+    say('PASSED');
+  } finally {
+    // Also removes the scaled replicas: down acts on the whole project.
+    if (stack) await stack.down({ removeVolumes: true });
+    // An `up` that failed half-way leaves what it started behind.
+    else await exec('docker', ['compose', '-p', project, '-f', COMPOSE_FILE, 'down', '--volumes'], { cwd: repoRoot() }).catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  say(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});
