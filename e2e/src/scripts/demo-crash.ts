@@ -57,6 +57,10 @@ async function main(): Promise<void> {
     say('Restarting the agent worker (the same command: node apps/agent-worker/dist/worker.js)');
     await startWorker(worker);
     say(`  new agent worker pid ${worker.pid}`);
+    say(
+      '  A crash costs a few seconds more than a graceful restart: the file in flight is retried once its 5 s heartbeat timeout has passed, ' +
+        "and the workflow task that records it first waits WORKER_STICKY_QUEUE_TIMEOUT (default 3 s) on the dead worker's sticky queue (docs/troubleshooting.md)",
+    );
 
     let final: AnalysisStatusResponse | undefined;
     for (;;) {
