@@ -26,17 +26,39 @@ function positiveInt(name: string, fallback: number, max = 65535): number {
   return value;
 }
 
-export function readLauncherEnv(): LauncherEnv {
-  const data = dataDir();
-  const devPort = positiveInt('TEMPORAL_DEV_PORT', 7233);
+/** The server a program talks to; nothing about this checkout, so it also works from an image that has none. */
+export interface ServerEnv {
+  /** TEMPORAL_ADDRESS, else the dev server's default address. */
+  address: string;
+  namespace: string;
+  readyTimeoutMs: number;
+}
+
+function devPort(): number {
+  return positiveInt('TEMPORAL_DEV_PORT', 7233);
+}
+
+/** For `provision`, which runs in the compose `temporal-provision` container, away from the repository. */
+export function readServerEnv(): ServerEnv {
   return {
-    externalAddress: process.env.TEMPORAL_ADDRESS || undefined,
+    address: process.env.TEMPORAL_ADDRESS || `${process.env.TEMPORAL_DEV_IP || '127.0.0.1'}:${devPort()}`,
     namespace: process.env.TEMPORAL_NAMESPACE || 'default',
     readyTimeoutMs: positiveInt('TEMPORAL_READY_TIMEOUT_SECONDS', 60, 3600) * 1000,
+  };
+}
+
+export function readLauncherEnv(): LauncherEnv {
+  const data = dataDir();
+  const { namespace, readyTimeoutMs } = readServerEnv();
+  const port = devPort();
+  return {
+    externalAddress: process.env.TEMPORAL_ADDRESS || undefined,
+    namespace,
+    readyTimeoutMs,
     devServer: {
       ip: process.env.TEMPORAL_DEV_IP || '127.0.0.1',
-      port: devPort,
-      uiPort: positiveInt('TEMPORAL_DEV_UI_PORT', devPort + 1000),
+      port,
+      uiPort: positiveInt('TEMPORAL_DEV_UI_PORT', port + 1000),
       dbFilename: process.env.TEMPORAL_DEV_DB || path.join(data, 'temporal.db'),
     },
     gatewayPort: positiveInt('PORT', 3001),

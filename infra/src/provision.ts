@@ -13,7 +13,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { clientConnectionOptions } from './connection-options';
-import { readLauncherEnv } from './env';
+import { readServerEnv } from './env';
 
 const PROTO_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
   TEXT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
@@ -81,8 +81,8 @@ export async function provision(
 }
 
 async function run(): Promise<void> {
-  const env = readLauncherEnv();
-  const address = env.externalAddress ?? `${env.devServer.ip}:${env.devServer.port}`;
+  const env = readServerEnv();
+  const { address } = env;
   const deadline = Date.now() + env.readyTimeoutMs;
   let connection: Connection | undefined;
   while (!connection) {

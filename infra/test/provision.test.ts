@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
@@ -27,6 +32,22 @@ describe('provision', () => {
 
     const second = await provision(connection, 'provision-test');
     expect(second).toEqual({ namespaceCreated: false, added: [] });
+  });
+
+  // The compose `temporal-provision` image holds infra's dist and node_modules and no repository around them.
+  it('runs as a program from a copy of dist outside the repository, as in its container image', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'provision-image-'));
+    try {
+      cpSync(path.join(__dirname, '..', 'dist'), path.join(dir, 'dist'), { recursive: true });
+      symlinkSync(path.join(__dirname, '..', 'node_modules'), path.join(dir, 'node_modules'));
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'dist', 'provision.js')], {
+        cwd: dir,
+        env: { ...process.env, TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: 'provision-image' },
+      });
+      expect(stdout).toContain(`provision: ${server.address} namespace provision-image (created)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a search attribute that exists with another type, naming it', async () => {
