@@ -120,6 +120,9 @@ describe('the services\' Dockerfiles', () => {
       expect(stages.length).toBeGreaterThanOrEqual(2);
       expect(text).toMatch(/pnpm --filter \S+ deploy --prod/);
       expect(text).toContain('pnpm install --frozen-lockfile');
+      // Downloads sit in a layer of their own, before the sources: a code change does not download again.
+      expect(text.indexOf('RUN pnpm fetch')).toBeGreaterThan(text.indexOf('COPY pnpm-lock.yaml'));
+      expect(text.indexOf('RUN pnpm fetch')).toBeLessThan(text.indexOf('COPY . .'));
       // The last stage switches to an unprivileged user before the command.
       const finalStage = text.slice(text.lastIndexOf('\nFROM '));
       expect(finalStage).toMatch(/^USER (node|[1-9]\d*)$/m);
