@@ -75,6 +75,18 @@ describe('docker-compose.yml', () => {
     expect(service('gateway').healthcheck?.test.join(' ')).toContain('/health');
   });
 
+  // The gateway checks a request's repositoryPath on its own filesystem and the agent worker reads it: the
+  // two containers must see the same repositories at the same path.
+  it('mounts the agent\'s repositories at the same path in the gateway and the agent worker', () => {
+    const roots = String(service('gateway').environment?.AGENT_REPOSITORY_ROOTS ?? '').split(',').filter(Boolean);
+    expect(roots.length).toBeGreaterThan(0);
+    for (const rootPath of roots) {
+      const mountOf = (name: string) => (service(name).volumes ?? []).find((v) => v.split(':')[1] === rootPath);
+      expect(mountOf('gateway'), `gateway mounts ${rootPath}`).toBeDefined();
+      expect(mountOf('agent-worker')).toBe(mountOf('gateway'));
+    }
+  });
+
   it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {
     const provision = service('temporal-provision');
     expect(provision.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });

@@ -6,13 +6,14 @@ import { promisify } from 'node:util';
 import { DockerComposeEnvironment, Wait, getContainerRuntimeClient, type StartedDockerComposeEnvironment } from 'testcontainers';
 import { ORDER_TASK_QUEUE, type CreateOrderBody } from '@temporal-ecommerce/contracts/order';
 import type { OrderDetailsResponse } from '@temporal-ecommerce/contracts/order/http';
+import type { AnalysisProgress, AnalyzeRequest, AnalyzeStartResponse } from '@temporal-ecommerce/contracts/agent/http';
 import { connectClient, repoRoot, waitFor } from '../harness';
 
 /**
  * `pnpm test:compose` (and the last step of `pnpm test`): the docker-compose.yml smoke test, through
  * Testcontainers. Where a Docker engine answers, it builds every image, brings the whole stack up
  * (Temporal on PostgreSQL, the UI, three workers, the gateway), places an order through the gateway and
- * waits for it to ship, scales the order worker to three replicas and waits until all three poll the
+ * waits for it to ship, starts an analysis of the mounted sample codebase and waits for its first file, scales the order worker to three replicas and waits until all three poll the
  * task queue, then removes the stack and its volumes. Where no engine answers, it says so and exits 0:
  * the file's structure is still checked by infra/test/compose.test.ts in every run.
  */
@@ -76,6 +77,22 @@ async function placeOrderAndWaitForShipment(gateway: string): Promise<void> {
   say(`order ${orderId} shipped (tracking ${shipped.trackingNumber ?? 'n/a'})`);
 }
 
+/** The gateway checks the repository path in its container and the agent worker reads it in its own. */
+async function startAnalysisAndWaitForFirstFile(gateway: string): Promise<void> {
+  const request = JSON.parse(readFileSync(path.join(repoRoot(), 'examples', 'codebase-analysis-config.json'), 'utf8')) as AnalyzeRequest;
+  const taskId = `compose-smoke-${Date.now()}`;
+  const started = await http<AnalyzeStartResponse>('POST', `${gateway}/api/agent/analyze`, { ...request, taskId });
+  if (started.status !== 201) throw new Error(`POST /api/agent/analyze answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const progress = await waitFor(
+    async () => {
+      const res = await http<AnalysisProgress>('GET', `${gateway}/api/agent/analyze/${started.body.workflowId}`);
+      return res.status === 200 && res.body.filesAnalyzed > 0 ? res.body : undefined;
+    },
+    { deadline: Date.now() + 120_000, intervalMs: 500, what: `analysis ${taskId} to finish a file` },
+  );
+  say(`analysis ${taskId} running: ${progress.filesAnalyzed}/${progress.totalFiles} files`);
+}
+
 /** `docker compose up --scale order-worker=3`, then the server must see three distinct workflow pollers. */
 async function scaleOrderWorkers(project: string): Promise<void> {
   await exec('docker', ['compose', '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--no-recreate', '--scale', 'order-worker=3', 'order-worker'], { cwd: repoRoot() });
@@ -126,6 +143,7 @@ async function main(): Promise<void> {
     if (health.status !== 200) throw new Error(`GET /health answered ${health.status}: ${JSON.stringify(health.body)}`);
     say(`gateway healthy at ${gateway}`);
     await placeOrderAndWaitForShipment(gateway);
+    await startAnalysisAndWaitForFirstFile(gateway);
     await scaleOrderWorkers(project);
     say('PASSED');
   } finally {
