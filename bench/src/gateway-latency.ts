@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { SA } from '@temporal-ecommerce/contracts/search-attributes';
-import { ORDER_TASK_QUEUE, ORDER_WORKFLOW_TYPE, orderWorkflowId, type OrderWorkflowInput } from '@temporal-ecommerce/contracts/order';
+import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type OrderWorkflowInput } from '@temporal-ecommerce/contracts/order';
 import { percentile, mean, serviceProcess, startGateway } from '@temporal-ecommerce/e2e/harness';
 import { benchEnv, GATEWAY_PORT } from './lib/setup';
 import { benchOrder } from './lib/orders';
@@ -43,19 +41,7 @@ export async function gatewayLatency(): Promise<BenchSection> {
       const input: OrderWorkflowInput = { order, approvalTimeout: '24 hours', completionDelay: '7 days' };
       const t0 = performance.now();
       // The same call the gateway makes (options included), minus HTTP, schema validation and logging.
-      await bench.client.workflow.start(ORDER_WORKFLOW_TYPE, {
-        taskQueue: ORDER_TASK_QUEUE,
-        workflowId: orderWorkflowId(order.orderId),
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: SA.OrderId, value: order.orderId },
-          { key: SA.CustomerId, value: order.customerId },
-          { key: SA.OrderTotal, value: order.totalAmount },
-          { key: SA.OrderStatus, value: 'pending' },
-        ],
-        staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount.toFixed(2)}, customer ${order.customerId}`,
-      });
+      await bench.client.workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions(input));
       return performance.now() - t0;
     };
     for (let i = 0; i < WARMUP; i++) {

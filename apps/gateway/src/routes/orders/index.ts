@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, defaultPayloadConverter, type Duration } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, defaultPayloadConverter, type Duration } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
   ORDER_STATUSES,
-  ORDER_TASK_QUEUE,
   ORDER_WORKFLOW_TYPE,
   approveOrderUpdate,
   cancelOrderUpdate,
   getOrderStatusQuery,
   orderWorkflowId,
+  orderWorkflowStartOptions,
   validateOrder,
   type OrderState,
   type OrderStatus,
@@ -108,20 +108,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         completionDelay: config.orderCompletionDelay as Duration,
       };
       try {
-        const handle = await client().workflow.start(ORDER_WORKFLOW_TYPE, {
-          taskQueue: ORDER_TASK_QUEUE,
-          workflowId,
-          args: [input],
-          // An order id is used once, ever: even a finished order's id is a duplicate.
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          typedSearchAttributes: [
-            { key: SA.OrderId, value: order.orderId },
-            { key: SA.CustomerId, value: order.customerId },
-            { key: SA.OrderTotal, value: order.totalAmount },
-            { key: SA.OrderStatus, value: 'pending' },
-          ],
-          staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount.toFixed(2)}, customer ${order.customerId}`,
-        });
+        const handle = await client().workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions(input));
         request.log.info({ orderId: order.orderId, workflowId, runId: handle.firstExecutionRunId }, 'order started');
         return reply.status(201).send({
           orderId: order.orderId,
