@@ -1,7 +1,8 @@
 export { repoRoot, appDir, appEntry, runDir, type AppName } from './paths';
 export { ServiceProcess, logMessage, exitOnSignals, killOnExit, type ServiceProcessOptions } from './processes';
 export { serviceEnv, serviceProcess, startWorker, startGateway, ensureWorkflowBundle, assertBuilt, type ServiceEnvOptions, type StartWorkerOptions } from './services';
-export { RestartableTemporal, connectClient, freePort, type TemporalOptions } from './temporal';
+export { RestartableTemporal, connectClient, freePort, portFree, type TemporalOptions } from './temporal';
+export { requestJson } from './http';
 export { OrderDbReader, type OrderSideEffects, type StockRow } from './order-db';
 export { retrying, withTimeout, waitFor } from './retry';
 export { Rng } from './random';

@@ -96,14 +96,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on `port` at `host` (0.0.0.0: on any interface, as a published container port). */
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
 async function waitForPortFree(port: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => resolve(true)));
-    });
+    const free = await portFree(port);
     if (free || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 100));
   }

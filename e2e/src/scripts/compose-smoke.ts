@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DockerComposeEnvironment, Wait, getContainerRuntimeClient, type StartedDockerComposeEnvironment } from 'testcontainers';
 import { ORDER_TASK_QUEUE, type CreateOrderBody } from '@temporal-ecommerce/contracts/order';
 import type { OrderDetailsResponse } from '@temporal-ecommerce/contracts/order/http';
 import type { AnalysisProgress, AnalyzeRequest, AnalyzeStartResponse } from '@temporal-ecommerce/contracts/agent/http';
-import { connectClient, repoRoot, waitFor } from '../harness';
+import { connectClient, portFree, repoRoot, requestJson, waitFor } from '../harness';
 
 /**
  * `pnpm test:compose` (and the last step of `pnpm test`): the docker-compose.yml smoke test, through
@@ -44,31 +43,15 @@ async function missingEngine(): Promise<string | undefined> {
   return undefined;
 }
 
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(true));
-    probe.listen({ host: '0.0.0.0', port, exclusive: true }, () => probe.close(() => resolve(false)));
-  });
-}
-
-async function http<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
 async function placeOrderAndWaitForShipment(gateway: string): Promise<void> {
   const order = JSON.parse(readFileSync(path.join(repoRoot(), 'examples', 'order1.json'), 'utf8')) as CreateOrderBody;
   const orderId = `compose-smoke-${Date.now()}`;
-  const created = await http('POST', `${gateway}/api/orders`, { ...order, orderId });
+  const created = await requestJson(gateway, 'POST', '/api/orders', { ...order, orderId });
   if (created.status !== 201) throw new Error(`POST /api/orders answered ${created.status}: ${JSON.stringify(created.body)}`);
   say(`order ${orderId} accepted (${created.status})`);
   const shipped = await waitFor(
     async () => {
-      const res = await http<OrderDetailsResponse>('GET', `${gateway}/api/orders/${orderId}`);
+      const res = await requestJson<OrderDetailsResponse>(gateway, 'GET', `/api/orders/${orderId}`);
       if (res.status === 200 && ['failed', 'cancelled'].includes(res.body.status)) throw new Error(`order ended ${res.body.status}`);
       return res.status === 200 && res.body.status === 'shipped' ? res.body : undefined;
     },
@@ -81,11 +64,11 @@ async function placeOrderAndWaitForShipment(gateway: string): Promise<void> {
 async function startAnalysisAndWaitForFirstFile(gateway: string): Promise<void> {
   const request = JSON.parse(readFileSync(path.join(repoRoot(), 'examples', 'codebase-analysis-config.json'), 'utf8')) as AnalyzeRequest;
   const taskId = `compose-smoke-${Date.now()}`;
-  const started = await http<AnalyzeStartResponse>('POST', `${gateway}/api/agent/analyze`, { ...request, taskId });
+  const started = await requestJson<AnalyzeStartResponse>(gateway, 'POST', '/api/agent/analyze', { ...request, taskId });
   if (started.status !== 201) throw new Error(`POST /api/agent/analyze answered ${started.status}: ${JSON.stringify(started.body)}`);
   const progress = await waitFor(
     async () => {
-      const res = await http<AnalysisProgress>('GET', `${gateway}/api/agent/analyze/${started.body.workflowId}`);
+      const res = await requestJson<AnalysisProgress>(gateway, 'GET', `/api/agent/analyze/${started.body.workflowId}`);
       return res.status === 200 && res.body.filesAnalyzed > 0 ? res.body : undefined;
     },
     { deadline: Date.now() + 120_000, intervalMs: 500, what: `analysis ${taskId} to finish a file` },
@@ -128,7 +111,7 @@ async function main(): Promise<void> {
     return;
   }
   const busy = [];
-  for (const port of PUBLISHED_PORTS) if (await portInUse(port)) busy.push(port);
+  for (const port of PUBLISHED_PORTS) if (!(await portFree(port, '0.0.0.0'))) busy.push(port);
   if (busy.length > 0) throw new Error(`ports ${busy.join(', ')} are in use (is \`pnpm start\` running?); docker-compose.yml publishes ${PUBLISHED_PORTS.join(', ')}`);
 
   const project = `te-smoke-${Date.now()}`;
@@ -144,7 +127,7 @@ async function main(): Promise<void> {
       .withStartupTimeout(STARTUP_TIMEOUT_MS)
       .up();
     const gateway = `http://127.0.0.1:${stack.getContainer('gateway-1').getMappedPort(3001)}`;
-    const health = await http<{ status: string }>('GET', `${gateway}/health`);
+    const health = await requestJson<{ status: string }>(gateway, 'GET', '/health');
     if (health.status !== 200) throw new Error(`GET /health answered ${health.status}: ${JSON.stringify(health.body)}`);
     say(`gateway healthy at ${gateway}`);
     await placeOrderAndWaitForShipment(gateway);

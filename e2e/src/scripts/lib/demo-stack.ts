@@ -1,6 +1,6 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { RestartableTemporal, connectClient, ensureWorkflowBundle, exitOnSignals, repoRoot, runDir, serviceEnv, serviceProcess, startGateway, startWorker, type ServiceProcess } from '../../harness';
+import { RestartableTemporal, connectClient, ensureWorkflowBundle, exitOnSignals, repoRoot, requestJson, runDir, serviceEnv, serviceProcess, startGateway, startWorker, type ServiceProcess } from '../../harness';
 import type { Client, Connection } from '@temporalio/client';
 
 export type DemoWorker = 'order-worker' | 'ml-worker' | 'agent-worker';
@@ -75,13 +75,8 @@ export class DemoStack {
   }
 
   /** JSON over HTTP to the gateway; returns status and body. */
-  async http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${this.baseUrl}${url}`, {
-      method,
-      ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return requestJson<T>(this.baseUrl, method, url, body);
   }
 
   /** Stops everything; with DEMO_KEEP=1 first leaves it running for the Temporal UI until Ctrl-C. */
