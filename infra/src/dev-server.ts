@@ -156,11 +156,21 @@ function leftoverHint(pidFile: string | undefined): string {
   }
 }
 
+/**
+ * How the dev server keeps its SQLite file. Write-ahead logging with synchronous=normal commits without
+ * an fsync per transaction: on a 2-core machine a workflow of three no-op activities ran at 26.6/s with
+ * it against 8.6-12/s with the default rollback journal. Every committed transaction survives a crash of
+ * the server process (the WAL is in the OS's page cache); a power loss or kernel crash can lose the last
+ * transactions before a checkpoint, which a dev server may. A production cluster runs on PostgreSQL,
+ * MySQL or Cassandra instead.
+ */
+export const SQLITE_PRAGMA_ARGS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] as const;
+
 async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cliPath'>>): Promise<DevServer> {
   const address = `${o.ip}:${o.port}`;
   const args = ['server', 'start-dev', '--ip', o.ip, '--port', String(o.port), '--namespace', o.namespace, '--log-level', 'warn'];
   args.push(...(o.ui ? ['--ui-port', String(o.uiPort)] : ['--headless']));
-  if (o.dbFilename) args.push('--db-filename', o.dbFilename);
+  if (o.dbFilename) args.push('--db-filename', o.dbFilename, ...SQLITE_PRAGMA_ARGS);
   args.push(...searchAttributeArgs(o.searchAttributes));
 
   o.log(`Starting ${cli} ${args.join(' ')}`);
@@ -214,7 +224,7 @@ async function startWithSdkDownload(o: Required<Omit<DevServerOptions, 'cliPath'
         ui: o.ui,
         ...(o.ui ? { uiPort: o.uiPort } : {}),
         namespace: o.namespace,
-        ...(o.dbFilename ? { dbFilename: o.dbFilename } : {}),
+        ...(o.dbFilename ? { dbFilename: o.dbFilename, extraArgs: [...SQLITE_PRAGMA_ARGS] } : {}),
         searchAttributes: [...o.searchAttributes],
         log: { format: 'pretty', level: 'warn' },
       },

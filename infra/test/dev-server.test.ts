@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,8 @@ describe('startDevServer', () => {
         }),
       );
       expect(result).toBe('hello TEMPORAL');
+      // journal_mode=wal: SQLite keeps a -wal file beside the database while the server has it open.
+      expect(existsSync(`${dbFilename}-wal`)).toBe(true);
       await client.connection.close();
       await connection.close();
     } finally {
