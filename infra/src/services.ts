@@ -53,7 +53,8 @@ export function startService(
 ): RunningService | undefined {
   const cwd = path.join(root, spec.dir);
   if (!existsSync(path.join(cwd, spec.entry))) return undefined;
-  const child = spawn(process.execPath, [spec.entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // The entry by its full path, so `pgrep -f agent-worker/dist/worker.js` finds the process.
+  const child = spawn(process.execPath, [path.join(cwd, spec.entry)], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on('line', log);
   }

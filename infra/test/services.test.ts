@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,15 @@ describe('service supervision', () => {
     await stopService(service, 10_000);
     expect(await service.exited).toBe('code 0');
     expect(lines).toEqual(['ready', 'finishing']);
+  });
+
+  it('runs the entry by its full path, so `pgrep -f <dir>/dist/worker.js` finds the process', async () => {
+    const lines: string[] = [];
+    const service = startService(root, spec, childEnv, (line) => lines.push(line))!;
+    await expect.poll(() => lines).toContain('ready');
+    const found = execFileSync('pgrep', ['-f', `${spec.dir}/${spec.entry}`], { encoding: 'utf8' }).trim().split('\n');
+    expect(found).toContain(String(service.child.pid));
+    await stopService(service, 10_000);
   });
 
   it('kills a child that ignores SIGTERM once the grace period is over', async () => {
