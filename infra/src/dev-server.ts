@@ -269,6 +269,6 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   await assertFree(ip, port, 'Temporal gRPC', `Another Temporal server may be running: set TEMPORAL_ADDRESS=${ip}:${port} to use it, or TEMPORAL_DEV_PORT to pick another port.${leftoverHint(pidFile)}`);
   if (ui) await assertFree(ip, uiPort, 'Temporal UI', `Set TEMPORAL_DEV_UI_PORT to pick another port.${leftoverHint(pidFile)}`);
 
-  const cli = opts.cliPath ?? resolveTemporalCli({ allowDownload: true, log: o.log });
+  const cli = opts.cliPath ?? await resolveTemporalCli({ allowDownload: true, log: o.log });
   return cli ? startWithCli(cli, o) : startWithSdkDownload(o);
 }

@@ -14,7 +14,7 @@ export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
   if (address) {
     return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   }
-  const cli = resolveTemporalCli({ allowDownload: true });
+  const cli = await resolveTemporalCli({ allowDownload: true });
   return TestWorkflowEnvironment.createLocal({
     server: {
       ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
