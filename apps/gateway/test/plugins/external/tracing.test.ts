@@ -48,11 +48,11 @@ beforeAll(async () => {
   connection = temporal.connection;
   app = await buildApp({ config, client: temporal.client, tracer: tracing.tracer });
   const f = app.withTypeProvider<TypeBoxTypeProvider>();
-  f.post('/api/test-approvals/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.post('/api/test-approvals/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     await f.temporal.workflow.start('approvalWorkflow', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
-  f.post('/api/test-approvals/:id/approve', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.post('/api/test-approvals/:id/approve', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     return f.temporal.workflow.getHandle(request.params.id).executeUpdate(approve, { args: [{ approved: true, approvedBy: 'bob' }] });
   });
   await app.ready();
