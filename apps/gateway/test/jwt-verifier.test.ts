@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from '@temporalio/client';
@@ -112,11 +114,52 @@ describe('configurable claims', () => {
   });
 });
 
-describe('identity provider unreachable', () => {
-  it('answers 503 (the token cannot be judged), not 401 and not 500', async () => {
+describe('keys and clocks', () => {
+  it('fetches the JWKS once and verifies later tokens from its cache', async () => {
+    const app = await gateway();
+    const before = idp.jwksRequests();
+    for (const sub of ['h1', 'h2', 'h3', 'h4']) {
+      expect((await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign(sub)) })).statusCode).toBe(200);
+    }
+    expect(idp.jwksRequests() - before).toBe(1);
+  });
+
+  it('allows 5 s of clock skew on exp, no more', async () => {
+    const app = await gateway();
+    expect((await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign('ivy', { expiresIn: -2 })) })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign('ivy', { expiresIn: -8 })) })).statusCode).toBe(401);
+  });
+});
+
+describe('identity provider unavailable', () => {
+  const message = "Cannot verify the bearer token now: the identity provider's keys are unavailable";
+
+  it('answers 503 when nothing listens at the JWKS URL (the token cannot be judged), not 401 and not 500', async () => {
     const app = await gateway({ GATEWAY_JWKS_URL: `http://${await closedPortAddress()}/certs` });
     const res = await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign('gina', { claims: { roles: ['operator'] } })) });
     expect(res.statusCode).toBe(503);
-    expect(res.json().message).toBe("Cannot verify the bearer token now: the identity provider's keys are unavailable");
+    expect(res.json().message).toBe(message);
+  });
+
+  it('answers 503 within a few seconds when the JWKS URL never answers', async () => {
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const app = await gateway({ GATEWAY_JWKS_URL: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/certs` });
+      const started = Date.now();
+      const res = await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign('gina')) });
+      expect(res.statusCode).toBe(503);
+      expect(Date.now() - started).toBeLessThan(6_000);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+
+  it('answers 503 when the JWKS URL answers something other than 200', async () => {
+    const app = await gateway({ GATEWAY_JWKS_URL: idp.jwksUrl.replace('/certs', '/missing') });
+    const res = await app.inject({ url: '/api/test/anyone', headers: bearer(await idp.sign('gina')) });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toBe(message);
   });
 });

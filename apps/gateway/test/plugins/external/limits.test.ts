@@ -40,6 +40,12 @@ describe('rate limit', () => {
     expect((await app.inject({ method: 'GET', url: '/api/ping', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
   });
 
+  it('counts before authentication, so guessing tokens runs into 429 too', async () => {
+    const app = await appWith({ RATE_LIMIT_MAX: '2', GATEWAY_TOKENS: 'real-token:operator:ops' });
+    for (let i = 0; i < 2; i++) expect((await app.inject({ method: 'POST', url: '/api/orders', headers: { authorization: `Bearer guess-${i}` }, payload: {} })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/orders', headers: { authorization: 'Bearer real-token' }, payload: {} })).statusCode).toBe(429);
+  });
+
   it('never limits the metrics scrape', async () => {
     const app = await appWith({ RATE_LIMIT_MAX: '1' });
     for (let i = 0; i < 4; i++) expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
