@@ -59,9 +59,9 @@ function hooks<T>(existing: T | T[] | undefined): T[] {
 }
 
 /**
- * Authorization from each route's own declaration, never from the URL text: Fastify has already decoded,
- * normalised and matched the path, so `/%61pi/orders` or `//api/orders` meet the same check as
- * `/api/orders`. A route that declares nothing stops the app at start-up. Without GATEWAY_TOKENS or
+ * Authorization from each route's own declaration, never from the URL text: Fastify has already decoded
+ * and matched the path, so `/%61pi/orders` or `/api/orders/` meet the same check as `/api/orders`, and a
+ * spelling the router does not match reaches no handler. A route that declares nothing stops start-up. Without GATEWAY_TOKENS or
  * GATEWAY_JWKS_URL: dev mode, declarations are still required but nothing is checked.
  */
 export default fp<{ auth: AuthConfig | undefined }>(
