@@ -10,11 +10,20 @@ if (!host || !Number(port) || !listenPort) {
   process.exit(1);
 }
 
+const open = new Set();
 const server = net.createServer((client) => {
   const upstream = net.connect(Number(port), host);
+  for (const socket of [client, upstream]) {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+  }
   client.pipe(upstream).pipe(client);
   client.on('error', () => upstream.destroy());
   upstream.on('error', () => client.destroy());
 });
 server.listen(listenPort, '0.0.0.0', () => console.log(`tcp-forward: :${listenPort} -> ${host}:${port}`));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Long-lived gRPC streams would hold server.close() open: cut them, the clients reconnect.
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  for (const socket of open) socket.destroy();
+});
