@@ -21,6 +21,8 @@ interface ComposeService {
   command?: string;
   healthcheck?: { test: string[] };
   entrypoint?: string[];
+  profiles?: string[];
+  env_file?: { path: string; required?: boolean }[];
 }
 
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -43,12 +45,27 @@ describe('docker-compose.yml', () => {
     expect(service('temporal-admin-tools').image).toMatch(/^temporalio\/admin-tools:/);
     expect(service('temporal').depends_on).toEqual({ 'temporal-admin-tools': { condition: 'service_completed_successfully' } });
     expect(service('temporal-admin-tools').depends_on).toEqual({ postgresql: { condition: 'service_healthy' } });
-    expect(service('temporal').ports).toEqual(['7233:7233']);
   });
 
-  it('serves the Temporal UI on host port 8233', () => {
+  // Whoever reaches Temporal's gRPC port can start, signal and terminate any workflow: no auth there.
+  it('publishes Temporal\'s gRPC port only in the dev profile, and only on the host\'s loopback', () => {
+    expect(service('temporal').ports).toBeUndefined();
+    const published = Object.entries(services).filter(([, svc]) => (svc.ports ?? []).some((p) => p.endsWith(':7233')));
+    expect(published.map(([name]) => name)).toEqual(['temporal-grpc-dev']);
+    const dev = service('temporal-grpc-dev');
+    expect(dev.profiles).toEqual(['dev']);
+    expect(dev.ports).toEqual(['127.0.0.1:7233:7233']);
+    expect(dev.environment).toMatchObject({ FORWARD_TO: 'temporal:7233', LISTEN_PORT: '7233' });
+    expect(dev.command).toEqual(['node', '/scripts/tcp-forward.js']);
+    expect(existsSync(path.join(root, 'infra', 'compose', 'tcp-forward.js'))).toBe(true);
+    expect(dev.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
+    // Every other service is in the default (production) shape.
+    for (const [name, svc] of Object.entries(services)) if (name !== 'temporal-grpc-dev') expect(svc.profiles, name).toBeUndefined();
+  });
+
+  it('serves the Temporal UI on host port 8233, loopback only', () => {
     expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:/);
-    expect(service('temporal-ui').ports).toEqual(['8233:8080']);
+    expect(service('temporal-ui').ports).toEqual(['127.0.0.1:8233:8080']);
     expect(service('temporal-ui').environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
   });
 
@@ -67,6 +84,18 @@ describe('docker-compose.yml', () => {
       expect(service(spec.name).ports).toBeUndefined();
     }
     for (const svc of Object.values(services)) expect(svc.container_name).toBeUndefined();
+  });
+
+  it('gives the gateway its auth from an optional, git-ignored env file with a committed, documented example', () => {
+    const gateway = service('gateway');
+    expect(gateway.env_file).toEqual([{ path: '${GATEWAY_ENV_FILE:-./apps/gateway/gateway.env}', required: false }]);
+    // Never a token in the compose file itself; production mode makes the gateway refuse to run without one.
+    expect(Object.keys(gateway.environment ?? {}).filter((k) => k.startsWith('GATEWAY_'))).toEqual([]);
+    expect(gateway.environment?.NODE_ENV).toBe('production');
+    const example = readFileSync(path.join(root, 'apps', 'gateway', 'gateway.env.example'), 'utf8');
+    for (const name of ['GATEWAY_TOKENS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE', 'GATEWAY_JWT_ROLES_CLAIM']) expect(example).toContain(name);
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('apps/gateway/gateway.env');
+    expect(readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n')).toContain('**/gateway.env');
   });
 
   it('publishes the gateway on 3001, listening on all interfaces inside its container, with a health check', () => {

@@ -26,15 +26,16 @@ export interface AppOptions {
 
 /**
  * The whole API as one plugin: decorators, error handling, then the request pipeline in the order its
- * hooks must run (trace span, metrics, rate limit, auth), docs, then one plugin per resource.
+ * hooks must run (trace span, rate limit, auth, metrics), docs, then one plugin per resource.
  */
 export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client, tracer }) => {
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
   if (tracer) await fastify.register(tracing, { tracer });
-  await fastify.register(metrics);
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
+  // Before every plugin that adds routes: it checks each route's auth declaration as it is added.
   await fastify.register(auth, { auth: config.auth });
+  await fastify.register(metrics);
   await fastify.register(swagger);
 
   fastify.addHook('onRequest', async (request, reply) => {

@@ -15,9 +15,28 @@ export interface Principal {
   roles: Role[];
 }
 
+/** JWT bearer tokens from an identity provider (Keycloak, Auth0, Okta), verified against its JWKS. */
+export interface JwtConfig {
+  jwksUrl: URL;
+  issuer: string;
+  audience: string;
+  /** Asymmetric algorithms only: a JWKS holds public keys, and `none` is never a signature. */
+  algorithms: string[];
+  /** Dotted path to the roles claim, e.g. `roles` or Keycloak's `realm_access.roles`. */
+  rolesClaim: string;
+  /** The claim recorded as the approver/author, e.g. `sub`, `preferred_username`, `email`. */
+  identityClaim: string;
+}
+
+export interface AuthConfig {
+  /** Static bearer tokens by SHA-256 of the token (GATEWAY_TOKENS); may be empty when JWT is on. */
+  principals: Map<string, Principal>;
+  jwt?: JwtConfig;
+}
+
 export interface ProductionConfig {
-  /** Bearer tokens by SHA-256 of the token; undefined = dev mode, nothing is authenticated. */
-  auth?: { principals: Map<string, Principal> };
+  /** Undefined = dev mode, nothing is authenticated (refused when NODE_ENV=production). */
+  auth?: AuthConfig;
   /** Requests per window per client IP; max 0 turns limiting off. */
   rateLimit: { max: number; timeWindow: string };
   /** Largest request body in bytes (larger: 413). */
@@ -33,7 +52,7 @@ export function tokenHash(token: string): string {
 }
 
 /** "token:role[+role]:identity,..." Messages name the entry by position, never the token. */
-function parseTokens(raw: string, errors: string[]): ProductionConfig['auth'] {
+function parseTokens(raw: string, errors: string[]): Map<string, Principal> {
   const principals = new Map<string, Principal>();
   raw
     .split(',')
@@ -53,7 +72,65 @@ function parseTokens(raw: string, errors: string[]): ProductionConfig['auth'] {
       principals.set(hash, { identity, roles: roles as Role[] });
     });
   if (principals.size === 0 && errors.length === 0) errors.push('GATEWAY_TOKENS is set but holds no token');
-  return { principals };
+  return principals;
+}
+
+/** What a JWKS can verify: public-key signatures. HS* would need a shared secret, `none` no key at all. */
+export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+const DEFAULT_JWT_ALGORITHMS = 'RS256,ES256';
+const JWT_VARS = ['GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE', 'GATEWAY_JWT_ALGORITHMS', 'GATEWAY_JWT_ROLES_CLAIM', 'GATEWAY_JWT_IDENTITY_CLAIM'];
+const CLAIM_PATH = /^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/;
+
+function parseJwt(env: NodeJS.ProcessEnv, errors: string[]): JwtConfig | undefined {
+  const value = (key: string): string | undefined => env[key]?.trim() || undefined;
+  const jwksUrl = value('GATEWAY_JWKS_URL');
+  if (!jwksUrl) {
+    const stray = JWT_VARS.filter((k) => value(k) !== undefined);
+    if (stray.length > 0) errors.push(`${stray.join(', ')} set without GATEWAY_JWKS_URL: JWT verification needs the identity provider's JWKS URL`);
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(jwksUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
+  } catch {
+    errors.push(`GATEWAY_JWKS_URL=${JSON.stringify(jwksUrl)}: must be an http(s) URL`);
+  }
+  const issuer = value('GATEWAY_JWT_ISSUER');
+  const audience = value('GATEWAY_JWT_AUDIENCE');
+  // Without both, a token minted by the same provider for another application would be accepted.
+  if (!issuer) errors.push('GATEWAY_JWT_ISSUER: required with GATEWAY_JWKS_URL (the `iss` your identity provider puts in tokens)');
+  if (!audience) errors.push('GATEWAY_JWT_AUDIENCE: required with GATEWAY_JWKS_URL (the `aud` of tokens meant for this gateway)');
+  const algorithms = (value('GATEWAY_JWT_ALGORITHMS') ?? DEFAULT_JWT_ALGORITHMS).split(',').map((a) => a.trim()).filter(Boolean);
+  const badAlgs = algorithms.filter((a) => !(JWT_ALGORITHMS as readonly string[]).includes(a));
+  if (badAlgs.length > 0 || algorithms.length === 0) {
+    errors.push(`GATEWAY_JWT_ALGORITHMS=${JSON.stringify(value('GATEWAY_JWT_ALGORITHMS'))}: each must be one of ${JWT_ALGORITHMS.join(', ')}`);
+  }
+  const rolesClaim = value('GATEWAY_JWT_ROLES_CLAIM') ?? 'roles';
+  const identityClaim = value('GATEWAY_JWT_IDENTITY_CLAIM') ?? 'sub';
+  for (const [key, claim] of [['GATEWAY_JWT_ROLES_CLAIM', rolesClaim], ['GATEWAY_JWT_IDENTITY_CLAIM', identityClaim]] as const) {
+    if (!CLAIM_PATH.test(claim)) errors.push(`${key}=${JSON.stringify(claim)}: a claim name, or a dotted path such as realm_access.roles`);
+  }
+  if (!url || !issuer || !audience) return undefined;
+  return { jwksUrl: url, issuer, audience, algorithms, rolesClaim, identityClaim };
+}
+
+/** The variables that turn authentication on, named in the production refusal. */
+export const AUTH_VARS = ['GATEWAY_TOKENS', 'GATEWAY_JWKS_URL'] as const;
+
+function parseAuth(env: NodeJS.ProcessEnv, errors: string[]): AuthConfig | undefined {
+  const principals = env.GATEWAY_TOKENS?.trim() ? parseTokens(env.GATEWAY_TOKENS, errors) : new Map<string, Principal>();
+  const jwt = parseJwt(env, errors);
+  if (jwt) return { principals, jwt };
+  if (principals.size > 0) return { principals };
+  // A production process open to anyone who reaches it is a misconfiguration, not a default.
+  if (env.NODE_ENV === 'production' && !env.GATEWAY_TOKENS?.trim() && !env.GATEWAY_JWKS_URL?.trim()) {
+    errors.push(
+      'NODE_ENV=production needs authentication: set GATEWAY_TOKENS (token:role:identity,...) and/or GATEWAY_JWKS_URL with ' +
+        'GATEWAY_JWT_ISSUER and GATEWAY_JWT_AUDIENCE (see docs/security.md); without either every endpoint would be open',
+    );
+  }
+  return undefined;
 }
 
 /** Runs a shared parser; its EnvError joins the list, so one start reports every bad variable. */
@@ -88,7 +165,8 @@ export function loadProductionConfig(env: NodeJS.ProcessEnv): { config: Producti
     rateLimit: { max: integer(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, errors), timeWindow: env.RATE_LIMIT_WINDOW?.trim() || '1 minute' },
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT, 1, errors),
   };
-  if (env.GATEWAY_TOKENS?.trim()) config.auth = parseTokens(env.GATEWAY_TOKENS, errors);
+  const auth = parseAuth(env, errors);
+  if (auth) config.auth = auth;
   if (collect(() => envFlag(env, 'OTEL_ENABLED'), errors)) {
     const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || 'http://127.0.0.1:4318';
     if (!/^https?:\/\//.test(endpoint)) errors.push(`OTEL_EXPORTER_OTLP_ENDPOINT=${JSON.stringify(endpoint)}: must be an http(s) URL`);

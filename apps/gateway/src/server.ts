@@ -54,7 +54,9 @@ async function run(): Promise<void> {
       namespace: config.temporalNamespace,
       docs: `http://${config.host}:${config.port}/docs`,
       metrics: `http://${config.host}:${config.port}/metrics`,
-      auth: config.auth ? `${config.auth.principals.size} bearer tokens` : 'OFF (dev mode)',
+      auth: config.auth
+        ? [`${config.auth.principals.size} static tokens`, ...(config.auth.jwt ? [`JWT from ${config.auth.jwt.issuer}`] : [])].join(', ')
+        : 'OFF (dev mode)',
       rateLimit: config.rateLimit.max > 0 ? `${config.rateLimit.max} per ${config.rateLimit.timeWindow}` : 'off',
       bodyLimit: config.bodyLimit,
       tracing: config.tracing ? config.tracing.otlpEndpoint : 'off',

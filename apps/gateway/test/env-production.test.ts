@@ -38,6 +38,45 @@ describe('GATEWAY_TOKENS', () => {
   });
 });
 
+describe('JWT from an identity provider', () => {
+  const jwt = { GATEWAY_JWKS_URL: 'https://idp.example/realms/shop/protocol/openid-connect/certs', GATEWAY_JWT_ISSUER: 'https://idp.example/realms/shop', GATEWAY_JWT_AUDIENCE: 'gateway' };
+
+  it('reads the JWKS URL, issuer and audience, with RS256/ES256, `roles` and `sub` by default', () => {
+    const { auth } = loadConfig(jwt);
+    expect(auth?.principals.size).toBe(0);
+    expect(auth?.jwt).toEqual({ jwksUrl: new URL(jwt.GATEWAY_JWKS_URL), issuer: jwt.GATEWAY_JWT_ISSUER, audience: 'gateway', algorithms: ['RS256', 'ES256'], rolesClaim: 'roles', identityClaim: 'sub' });
+    const keycloak = loadConfig({ ...jwt, GATEWAY_JWT_ROLES_CLAIM: 'realm_access.roles', GATEWAY_JWT_IDENTITY_CLAIM: 'preferred_username', GATEWAY_JWT_ALGORITHMS: 'PS256' }).auth?.jwt;
+    expect(keycloak).toMatchObject({ rolesClaim: 'realm_access.roles', identityClaim: 'preferred_username', algorithms: ['PS256'] });
+  });
+
+  it('requires the issuer and the audience with a JWKS URL', () => {
+    const message = errorOf(() => loadConfig({ GATEWAY_JWKS_URL: jwt.GATEWAY_JWKS_URL }));
+    expect(message).toContain('GATEWAY_JWT_ISSUER: required with GATEWAY_JWKS_URL');
+    expect(message).toContain('GATEWAY_JWT_AUDIENCE: required with GATEWAY_JWKS_URL');
+  });
+
+  it('refuses symmetric and unsigned algorithms, a URL that is not http(s), and JWT settings without a JWKS URL', () => {
+    expect(errorOf(() => loadConfig({ ...jwt, GATEWAY_JWT_ALGORITHMS: 'RS256,none' }))).toContain('GATEWAY_JWT_ALGORITHMS="RS256,none": each must be one of RS256');
+    expect(errorOf(() => loadConfig({ ...jwt, GATEWAY_JWT_ALGORITHMS: 'HS256' }))).toContain('GATEWAY_JWT_ALGORITHMS="HS256"');
+    expect(errorOf(() => loadConfig({ ...jwt, GATEWAY_JWKS_URL: 'file:///etc/keys.json' }))).toContain('GATEWAY_JWKS_URL="file:///etc/keys.json": must be an http(s) URL');
+    expect(errorOf(() => loadConfig({ GATEWAY_JWT_ISSUER: 'https://idp.example' }))).toContain('GATEWAY_JWT_ISSUER set without GATEWAY_JWKS_URL');
+    expect(errorOf(() => loadConfig({ ...jwt, GATEWAY_JWT_ROLES_CLAIM: 'realm access' }))).toContain('GATEWAY_JWT_ROLES_CLAIM="realm access"');
+  });
+});
+
+describe('NODE_ENV=production', () => {
+  it('refuses to run without authentication, naming the variables that turn it on', () => {
+    const message = errorOf(() => loadConfig({ NODE_ENV: 'production' }));
+    expect(message).toContain('NODE_ENV=production needs authentication: set GATEWAY_TOKENS (token:role:identity,...) and/or GATEWAY_JWKS_URL with GATEWAY_JWT_ISSUER and GATEWAY_JWT_AUDIENCE');
+  });
+
+  it('runs with static tokens or with JWT; without NODE_ENV=production no auth is dev mode', () => {
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_TOKENS: 'tok:operator:ops' }).auth?.principals.size).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_JWKS_URL: 'https://idp.example/certs', GATEWAY_JWT_ISSUER: 'https://idp.example', GATEWAY_JWT_AUDIENCE: 'gw' }).auth?.jwt).toBeDefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).auth).toBeUndefined();
+  });
+});
+
 describe('limits, tracing, encryption and TLS', () => {
   it('reads rate limit and body limit, 0 turning rate limiting off', () => {
     const config = loadConfig({ RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW: '10 seconds', BODY_LIMIT_BYTES: '2048' });

@@ -69,4 +69,31 @@ describe('server.ts', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('PORT="http"');
   });
+
+  it('refuses to start with NODE_ENV=production and no authentication, naming the variables', async () => {
+    const child = spawn(process.execPath, [serverJs], { cwd: root, env: { PATH: process.env.PATH, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(stderr).toContain('NODE_ENV=production needs authentication: set GATEWAY_TOKENS');
+    expect(stderr).toContain('GATEWAY_JWKS_URL with GATEWAY_JWT_ISSUER and GATEWAY_JWT_AUDIENCE');
+  });
+
+  it('in production with tokens, refuses POST /%61pi/orders without a token over real HTTP, before Temporal sees it', async () => {
+    const { child, url } = await startServer({ TEMPORAL_ADDRESS: env.address, NODE_ENV: 'production', GATEWAY_TOKENS: 'prod-op-token:operator:ops' });
+    try {
+      const order = JSON.stringify({ orderId: 'encoded-path-1', customerId: 'c-1', items: [{ productId: 'p-1', quantity: 1, price: 10 }], totalAmount: 10 });
+      const headers = { 'content-type': 'application/json' };
+      for (const path of ['/%61pi/orders', '/api/%6Frders', '/api/orders/', '/api/orders']) {
+        const res = await fetch(`${url}${path}`, { method: 'POST', headers, body: order });
+        expect(res.status, path).toBe(401);
+      }
+      await expect(env.client.workflow.getHandle('order-encoded-path-1').describe()).rejects.toThrow(/not found/i);
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { isGrpcServiceError, ServiceError, WorkflowNotFoundError } from '@tempor
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES } from '@temporal-ecommerce/contracts/errors';
 import type { ErrorResponse } from '../../schemas/error';
+import { JwksUnavailableError } from '../../jwt-verifier';
 
 interface HttpError {
   statusCode: number;
@@ -97,6 +98,8 @@ export function toHttpError(error: FastifyError | Error, url?: string): HttpErro
     return { statusCode: 503, message: 'Temporal server is unreachable' };
   }
   if (isNoWorkerAnswer(error)) return { statusCode: 503, message: noWorkerMessage(url) };
+  // The token cannot be judged either way: the caller may retry; the detail is in our log only.
+  if (error instanceof JwksUnavailableError) return { statusCode: 503, message: "Cannot verify the bearer token now: the identity provider's keys are unavailable" };
   // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a safe message.
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { statusCode: fastifyError.statusCode, message: error.message };

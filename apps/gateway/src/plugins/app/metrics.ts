@@ -36,7 +36,8 @@ export default fp(
       duration.observe(labels, reply.elapsedTime / 1000);
     });
 
-    fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    // Public like /health: scrapers carry no tokens; publish it only on the network your Prometheus is on.
+    fastify.get('/metrics', { schema: { hide: true }, config: { auth: 'public' } }, async (_request, reply) => {
       reply.header('content-type', registry.contentType);
       return registry.metrics();
     });

@@ -2,6 +2,9 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
+/** Swagger UI and the document live under here; the auth plugin treats every route below it as public. */
+export const DOCS_ROUTE_PREFIX = '/docs';
+
 /** OpenAPI 3 document built from the route schemas, served at /docs/json; Swagger UI at /docs. */
 export default fp(
   async (fastify) => {
@@ -21,7 +24,7 @@ export default fp(
         ],
       },
     });
-    await fastify.register(swaggerUi, { routePrefix: '/docs' });
+    await fastify.register(swaggerUi, { routePrefix: DOCS_ROUTE_PREFIX });
   },
   { name: 'swagger' },
 );

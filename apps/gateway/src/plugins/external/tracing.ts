@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -31,15 +31,21 @@ export function startGatewayTracing(options: { otlpEndpoint: string } | { spanPr
   return { tracer: provider.getTracer('gateway'), shutdown: () => provider.shutdown() };
 }
 
-/** A server span per request, active while the handler runs, so workflow calls become its children. */
+/**
+ * A server span per request, active while the handler runs, so workflow calls become its children. A
+ * caller's W3C `traceparent` (read by the propagator provider.register() installs) makes it the parent,
+ * so one trace runs from the caller through the gateway into the workflow; a malformed one is ignored.
+ */
 export default fp<{ tracer: Tracer }>(
   async (fastify, { tracer }) => {
     fastify.addHook('onRequest', async (request) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      request.otelSpan = tracer.startSpan(`${request.method} ${route}`, {
-        kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': request.method, 'http.route': route, 'url.path': request.url.split('?')[0] },
-      });
+      const caller = propagation.extract(ROOT_CONTEXT, request.headers);
+      request.otelSpan = tracer.startSpan(
+        `${request.method} ${route}`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route, 'url.path': request.url.split('?')[0] } },
+        caller,
+      );
     });
     // Callback style on purpose: the handler runs inside done(), so inside the span's context.
     fastify.addHook('preHandler', (request, _reply, done) => {

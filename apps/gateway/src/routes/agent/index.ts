@@ -108,6 +108,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/analyze',
     {
+      config: { auth: 'operator' },
       schema: {
         tags: ['agent'],
         summary: 'Start a codebase analysis',
@@ -153,6 +154,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/analyze/:workflowId',
     {
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
         summary: 'Progress of an analysis',
@@ -170,6 +172,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/analyze/:workflowId/approve-budget',
     {
+      config: { auth: 'approver' },
       schema: {
         tags: ['agent'],
         summary: 'Decide on a budget increase the analysis is waiting for',
@@ -193,6 +196,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/analyze/:workflowId/approve-plan',
     {
+      config: { auth: 'approver' },
       schema: {
         tags: ['agent'],
         summary: 'Approve or reject the refactor plan the analysis is waiting for',
@@ -216,6 +220,8 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/analyze/:workflowId/events',
     {
+      // Holds a connection and polls Temporal while open: never anonymous.
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
         summary: 'Live progress as Server-Sent Events',
@@ -260,6 +266,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/multi-agent',
     {
+      config: { auth: 'operator' },
       schema: {
         tags: ['agent'],
         summary: 'Start a multi-agent analysis',
@@ -300,6 +307,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/multi-agent/:workflowId',
     {
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
         summary: 'Status of a multi-agent analysis, one entry per specialist',

@@ -22,6 +22,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Gateway health and Temporal reachability',

@@ -72,6 +72,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
+      config: { auth: 'operator' },
       schema: {
         tags: ['ml-training'],
         summary: 'Start a training run',
@@ -106,6 +107,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:workflowId',
     {
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
         summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
@@ -123,6 +125,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:workflowId/decision',
     {
+      config: { auth: 'approver' },
       schema: {
         tags: ['ml-training'],
         summary: "Send the researcher's decision at a review point",
@@ -150,6 +153,8 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:workflowId/audit',
     {
+      // A read that starts a workflow re-hashing every checkpoint: an operator's job, never anonymous.
+      config: { auth: 'operator' },
       schema: {
         tags: ['ml-training'],
         summary: 'Re-read every checkpoint, verify its SHA-256 and the Merkle root',

@@ -87,6 +87,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
+      config: { auth: 'operator' },
       schema: {
         tags: ['orders'],
         summary: 'Create an order (starts the order saga)',
@@ -127,6 +128,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '',
     {
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['orders'],
         summary: 'List orders, newest first (Temporal visibility)',
@@ -188,6 +190,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:orderId',
     {
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['orders'],
         summary: "An order's status",
@@ -202,6 +205,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:orderId/approve',
     {
+      config: { auth: 'approver' },
       schema: {
         tags: ['orders'],
         summary: 'Approve or reject a high-value order',
@@ -226,6 +230,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:orderId/cancel',
     {
+      config: { auth: 'operator' },
       schema: {
         tags: ['orders'],
         summary: 'Cancel an order (a return once shipped)',

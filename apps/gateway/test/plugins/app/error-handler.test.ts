@@ -26,6 +26,7 @@ function addTestRoutes(fastify: FastifyInstance): void {
   f.post(
     '/test/orders',
     {
+      config: { auth: 'public' },
       schema: {
         body: Type.Object(
           { totalAmount: Type.Number(), status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('paid')])) },
@@ -35,22 +36,22 @@ function addTestRoutes(fastify: FastifyInstance): void {
     },
     async (request) => request.body,
   );
-  f.get('/test/boom', async () => {
+  f.get('/test/boom', { config: { auth: 'public' } }, async () => {
     throw new Error('connect ECONNREFUSED postgres://admin:hunter2@10.0.0.7');
   });
-  f.get('/test/conflict', async () => {
+  f.get('/test/conflict', { config: { auth: 'public' } }, async () => {
     throw ApplicationFailure.nonRetryable('Order is already shipped', ErrorType.InvalidState);
   });
-  f.get('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.get('/test/workflows/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     const description = await f.temporal.workflow.getHandle(request.params.id).describe();
     return { status: description.status.name };
   });
-  f.post('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.post('/test/workflows/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     await f.temporal.workflow.start('updatable', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
   // Under an order prefix, so the 503 can name the worker to start.
-  f.get('/api/orders/test-no-worker/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.get('/api/orders/test-no-worker/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     const handle = await f.temporal.workflow.start('updatable', { taskQueue: `nobody-polls-${randomUUID()}`, workflowId: request.params.id });
     try {
       return await f.temporal.withDeadline(Date.now() + 3_000, () => handle.query('anything'));
@@ -60,7 +61,7 @@ function addTestRoutes(fastify: FastifyInstance): void {
   });
   f.post(
     '/test/workflows/:id/update',
-    { schema: { params: Type.Object({ id: Type.String() }), body: Type.Object({ mode: Type.String() }) } },
+    { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }), body: Type.Object({ mode: Type.String() }) } },
     async (request) => {
       const result = await f.temporal.workflow.getHandle(request.params.id).executeUpdate(tryUpdate, { args: [request.body.mode as Mode] });
       return { result };

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const unreachable = unreachableClient(address);
   connection = unreachable.connection;
   app = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address }), client: unreachable.client });
-  app.get('/api/test-items/:id', async () => ({ ok: true }));
+  app.get('/api/test-items/:id', { config: { auth: 'public' } }, async () => ({ ok: true }));
   await app.ready();
 });
 

@@ -22,8 +22,8 @@ async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
   const { client, connection } = unreachableClient(address);
   connections.push(connection);
   const app = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address, ...env }), client });
-  app.post('/api/echo', async (request) => ({ size: JSON.stringify(request.body).length }));
-  app.get('/api/ping', async () => ({ ok: true }));
+  app.post('/api/echo', { config: { auth: 'public' } }, async (request) => ({ size: JSON.stringify(request.body).length }));
+  app.get('/api/ping', { config: { auth: 'public' } }, async () => ({ ok: true }));
   apps.push(app);
   return app;
 }
@@ -38,6 +38,12 @@ describe('rate limit', () => {
     expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     // Another client address has its own budget.
     expect((await app.inject({ method: 'GET', url: '/api/ping', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
+  });
+
+  it('counts before authentication, so guessing tokens runs into 429 too', async () => {
+    const app = await appWith({ RATE_LIMIT_MAX: '2', GATEWAY_TOKENS: 'real-token:operator:ops' });
+    for (let i = 0; i < 2; i++) expect((await app.inject({ method: 'POST', url: '/api/orders', headers: { authorization: `Bearer guess-${i}` }, payload: {} })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/orders', headers: { authorization: 'Bearer real-token' }, payload: {} })).statusCode).toBe(429);
   });
 
   it('never limits the metrics scrape', async () => {

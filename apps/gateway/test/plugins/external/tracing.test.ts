@@ -48,11 +48,11 @@ beforeAll(async () => {
   connection = temporal.connection;
   app = await buildApp({ config, client: temporal.client, tracer: tracing.tracer });
   const f = app.withTypeProvider<TypeBoxTypeProvider>();
-  f.post('/api/test-approvals/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.post('/api/test-approvals/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     await f.temporal.workflow.start('approvalWorkflow', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
-  f.post('/api/test-approvals/:id/approve', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  f.post('/api/test-approvals/:id/approve', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     return f.temporal.workflow.getHandle(request.params.id).executeUpdate(approve, { args: [{ approved: true, approvedBy: 'bob' }] });
   });
   await app.ready();
@@ -92,5 +92,34 @@ describe('tracing from the gateway into workflows', () => {
     // The approval is its own request, so its own trace, reaching the workflow's update handler.
     const approveRequest = gateway.find((s) => s.name === 'POST /api/test-approvals/:id/approve');
     expect(traceOf(workerSide, 'HandleUpdate:approve')).toBe(approveRequest!.spanContext().traceId);
+  });
+
+  it("continues a caller's W3C traceparent through the request span into the workflow", async () => {
+    const callerTrace = randomUUID().replaceAll('-', '');
+    const callerSpan = randomUUID().replaceAll('-', '').slice(0, 16);
+    const workflowId = `traced-caller-${randomUUID()}`;
+    const headers = { traceparent: `00-${callerTrace}-${callerSpan}-01` };
+    expect((await app.inject({ method: 'POST', url: `/api/test-approvals/${workflowId}`, headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/test-approvals/${workflowId}/approve` })).statusCode).toBe(200);
+    await env.client.workflow.getHandle(workflowId).result();
+
+    const request = gatewaySpans.getFinishedSpans().find((s) => s.name === 'POST /api/test-approvals/:id' && s.attributes['url.path'] === `/api/test-approvals/${workflowId}`);
+    expect(request?.spanContext().traceId).toBe(callerTrace);
+    expect(request?.parentSpanId).toBe(callerSpan);
+    const start = gatewaySpans.getFinishedSpans().find((s) => s.name === 'StartWorkflow:approvalWorkflow' && s.parentSpanId === request!.spanContext().spanId);
+    expect(start?.spanContext().traceId).toBe(callerTrace);
+    // The workflow's own span, recorded by the worker from the headers Temporal carried.
+    const run = workerSpans.getFinishedSpans().filter((s) => s.name === 'RunWorkflow:approvalWorkflow' && s.spanContext().traceId === callerTrace);
+    expect(run).toHaveLength(1);
+  });
+
+  it('starts a fresh trace when the traceparent is malformed', async () => {
+    const workflowId = `traced-bad-${randomUUID()}`;
+    const res = await app.inject({ method: 'POST', url: `/api/test-approvals/${workflowId}`, headers: { traceparent: '00-not-a-trace-01' } });
+    expect(res.statusCode).toBe(200);
+    await env.client.workflow.getHandle(workflowId).terminate('test done');
+    const request = gatewaySpans.getFinishedSpans().find((s) => s.attributes['url.path'] === `/api/test-approvals/${workflowId}`);
+    expect(request?.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(request?.parentSpanId).toBeUndefined();
   });
 });
