@@ -191,14 +191,20 @@ describe('mlTrainingWorkflow', () => {
     expect(resumed.metrics).toEqual(straight.metrics);
   });
 
-  it('fails an invalid config with InvalidRequest naming the field', async () => {
+  it.each([
+    ['a zero checkpoint interval', irisConfig({ checkpointInterval: 0 }), 'checkpointInterval must be a positive integer'],
+    ['gigabytes of data set', irisConfig({ dataset: { name: 'synthetic', samples: 1_000_000, features: 512 } }), 'dataset.samples samples × features must be at most 2000000'],
+    ['a hidden layer over the limit', irisConfig({ model: { hiddenUnits: 100_000 } }), 'model.hiddenUnits must be an integer in [0, 1024]'],
+    ['a batch over the limit', irisConfig({ hyperparameters: { learningRate: 0.01, batchSize: 1_000_000, epochs: 5, optimizer: 'Adam' } }), 'hyperparameters.batchSize'],
+  ])('fails a config with %s, started directly on Temporal, with a non-retryable InvalidRequest naming the field', async (_name, config, message) => {
     const err = await withWorker(env.nativeConnection, fileStore(), (taskQueue) =>
-      startTraining(env.client, taskQueue, irisConfig({ checkpointInterval: 0 })).then((h) => h.result()).then(() => undefined, (e: unknown) => e),
+      startTraining(env.client, taskQueue, config).then((h) => h.result()).then(() => undefined, (e: unknown) => e),
     );
     expect(err).toBeInstanceOf(WorkflowFailedError);
     const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe(ErrorType.InvalidRequest);
-    expect(cause.message).toContain('checkpointInterval');
+    expect(cause.nonRetryable).toBe(true);
+    expect(cause.message).toContain(message);
   });
 });
 

@@ -88,6 +88,13 @@ export const ML_LIMITS = {
   checkpointBytesPerRun: 1024 ** 3,
   /** A span's activity result lists one hash per checkpoint it wrote; this keeps it far below 2 MB. */
   epochsPerRun: 1000,
+  /** The schema's maxima, checked again by the workflow for starts that bypass the gateway. */
+  epochs: 100_000,
+  batchSize: 4096,
+  hiddenUnits: 1024,
+  features: 512,
+  classes: 64,
+  samples: 1_000_000,
 } as const;
 
 /** Activity type of the span trainer; the gateway reads its heartbeat for live progress. */
@@ -182,6 +189,7 @@ export interface ConfigProblem {
 }
 
 const isPositiveInt = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n > 0;
+const isIntIn = (n: unknown, min: number, max: number): boolean => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
 const isUnitInterval = (n: unknown): boolean => typeof n === 'number' && n >= 0 && n < 1;
 
 /**
@@ -194,8 +202,8 @@ export function hyperparameterProblems(h: Partial<Hyperparameters>, prefix: stri
   if (h.learningRate !== undefined && !(typeof h.learningRate === 'number' && h.learningRate > 0 && h.learningRate <= 10)) {
     problems.push({ field: at('learningRate'), message: 'must be a number in (0, 10]' });
   }
-  if (h.batchSize !== undefined && !isPositiveInt(h.batchSize)) problems.push({ field: at('batchSize'), message: 'must be a positive integer' });
-  if (h.epochs !== undefined && !isPositiveInt(h.epochs)) problems.push({ field: at('epochs'), message: 'must be a positive integer' });
+  if (h.batchSize !== undefined && !isIntIn(h.batchSize, 1, ML_LIMITS.batchSize)) problems.push({ field: at('batchSize'), message: `must be an integer in [1, ${ML_LIMITS.batchSize}]` });
+  if (h.epochs !== undefined && !isIntIn(h.epochs, 1, ML_LIMITS.epochs)) problems.push({ field: at('epochs'), message: `must be an integer in [1, ${ML_LIMITS.epochs}]` });
   if (h.optimizer !== undefined && !(OPTIMIZERS as readonly string[]).includes(h.optimizer)) {
     problems.push({ field: at('optimizer'), message: `must be one of ${OPTIMIZERS.join(', ')}` });
   }
@@ -240,6 +248,15 @@ export function mlConfigProblems(config: MlTrainingConfig): ConfigProblem[] {
   const smallest = Math.floor(resolved.dataset.samples * Math.min(resolved.validationSplit, resolved.testSplit));
   if (smallest < perClassFloor) {
     problems.push({ field: 'dataset.samples', message: `too few samples: each split needs at least ${perClassFloor}` });
+  }
+  const sized = [
+    ['dataset.samples', config.dataset?.samples, 1, ML_LIMITS.samples],
+    ['dataset.features', config.dataset?.features, 1, ML_LIMITS.features],
+    ['dataset.classes', config.dataset?.classes, 2, ML_LIMITS.classes],
+    ['model.hiddenUnits', config.model?.hiddenUnits, 0, ML_LIMITS.hiddenUnits],
+  ] as const;
+  for (const [field, value, min, max] of sized) {
+    if (value !== undefined && !isIntIn(value, min, max)) problems.push({ field, message: `must be an integer in [${min}, ${max}]` });
   }
   const cells = resolved.dataset.samples * resolved.dataset.features;
   if (cells > ML_LIMITS.datasetCells) {

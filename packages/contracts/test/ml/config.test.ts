@@ -36,6 +36,10 @@ describe('ml config rules', () => {
     expect(mlConfigProblems({ ...valid, ...synthetic(1_000_000, 512) })[0]!.message).toContain('1000000 × 512');
     expect(fields({ epochsPerRun: 1000 })).toEqual([]);
     expect(fields({ epochsPerRun: 1001 })).toEqual(['epochsPerRun']);
+    expect(fields({ model: { hiddenUnits: 1025 } })).toEqual(['model.hiddenUnits']);
+    expect(fields({ hyperparameters: { ...valid.hyperparameters, batchSize: 4097 } })).toEqual(['hyperparameters.batchSize']);
+    expect(fields({ hyperparameters: { ...valid.hyperparameters, epochs: 100_001 } })).toEqual(['hyperparameters.epochs']);
+    expect(fields({ dataset: { name: 'synthetic', samples: 100, features: 513 } })).toEqual(['dataset.features']);
     // 512 × 1024 + 1024 + 1024 × 4 + 4 parameters, a checkpoint every epoch for 1000 epochs: ~12 GiB.
     const big = { ...synthetic(2000, 512), model: { hiddenUnits: 1024 }, hyperparameters: { ...valid.hyperparameters, epochs: 1000 } };
     expect(fields({ ...big, checkpointInterval: 1 })).toEqual(['checkpointInterval']);
