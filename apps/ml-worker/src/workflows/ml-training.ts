@@ -170,7 +170,8 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
 
   const record = (result: TrainSpanResult, endEpoch: number): void => {
     if (bounded) {
-      for (const hash of result.checkpointHashes ?? []) merkle = merkleAppend(merkle, hash);
+      // A worker from before the store (mid-deploy) returns the whole span's records instead of hashes.
+      for (const hash of result.checkpointHashes ?? result.checkpoints.map((c) => c.sha256)) merkle = merkleAppend(merkle, hash);
       state.merkleRoot = merkleFrontierRoot(merkle);
       state.checkpointCount = merkle.size;
       state.metrics = keepRecent([...state.metrics, ...result.metrics], ML_RECENT.metrics);
