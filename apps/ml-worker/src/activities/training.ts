@@ -60,6 +60,8 @@ export async function loadVerifiedCheckpoint(store: ArtifactStore, record: Check
   return decodeCheckpoint(bytes);
 }
 
+const EVALUATION_CHUNK = 2000;
+
 /** Span epochs are at most ML_LIMITS.epochsPerRun, so reading a whole span back is bounded. */
 const SPAN_ROWS = 1_000_000;
 
@@ -213,11 +215,20 @@ export function createTrainingActivities({ store, history, yieldEveryMs = 50 }: 
 
     /** Final metrics on the held-out test split, from the last checkpoint's weights. */
     async evaluateModel(input: EvaluateModelInput): Promise<Evaluation> {
+      const ctx = Context.current();
       const data = loadDataset(input.config, input.dataSeed);
       const model = new Mlp(specFor(input.config, data));
       const checkpoint = await loadVerifiedCheckpoint(store, input.checkpoint);
-      const { loss, accuracy } = model.evaluate(checkpoint.params, data.test);
-      return { split: 'test', samples: data.test.n, loss, accuracy, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
+      const test = data.test;
+      const sums = { loss: 0, correct: 0 };
+      // In chunks, heartbeating between them: a large test split with a wide model takes seconds.
+      for (let row = 0; row < test.n; row += EVALUATION_CHUNK) {
+        model.evaluateRows(checkpoint.params, test, row, Math.min(test.n, row + EVALUATION_CHUNK), sums);
+        ctx.heartbeat({ row });
+        await new Promise((resolve) => setImmediate(resolve));
+        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+      }
+      return { split: 'test', samples: test.n, loss: sums.loss / test.n, accuracy: sums.correct / test.n, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
     },
   };
 }

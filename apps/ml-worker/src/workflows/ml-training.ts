@@ -40,8 +40,15 @@ import type { MlActivities, TrainSpanResult } from '../activities';
 
 const NON_RETRYABLE = [ErrorType.TrainingDiverged, ErrorType.CheckpointCorrupt, ErrorType.CheckpointMissing, ErrorType.InvalidState, ErrorType.InvalidRequest];
 
-const { prepareTraining, evaluateModel } = proxyActivities<MlActivities>({
+const { prepareTraining } = proxyActivities<MlActivities>({
   startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+/** Evaluation heartbeats between chunks of the test split, so a dead worker is noticed in seconds. */
+const { evaluateModel } = proxyActivities<MlActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 });
 

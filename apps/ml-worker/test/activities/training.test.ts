@@ -1,14 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { ML_RECENT, ML_TRAIN_ACTIVITY, SeededRng, merkleRoot, type MlHistoryPage } from '@temporal-ecommerce/contracts/ml';
+import { ML_RECENT, ML_TRAIN_ACTIVITY, SeededRng, merkleRoot, resolveMlConfig, type MlHistoryPage } from '@temporal-ecommerce/contracts/ml';
 import { createActivities, SqliteTrainingHistoryStore } from '../../src/activities';
 import { FileArtifactStore } from '../../src/activities/artifact-store';
 import type { SpanProgress, TrainSpanResult } from '../../src/activities/types';
-import { runIn, spanInput, tempDir } from './helpers';
+import { decodeCheckpoint } from '../../src/training/checkpoint-format';
+import { loadDataset } from '../../src/training/dataset';
+import { Mlp } from '../../src/training/model';
+import { baseConfig, runIn, spanInput, tempDir } from './helpers';
+
+const readArtifact = (uri: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(uri)));
 
 function setup() {
   const store = new FileArtifactStore(tempDir('ml-act-'));
@@ -85,6 +90,23 @@ describe('trainEpochs activity', () => {
 });
 
 describe('evaluateModel and auditCheckpoints activities', () => {
+  it('evaluates a large test split in chunks, heartbeating between them, with the bits of one pass', async () => {
+    const { activities } = setup();
+    const config = resolveMlConfig({ ...baseConfig, dataset: { name: 'synthetic', samples: 12_000, features: 4, classes: 3 }, model: { hiddenUnits: 4 } });
+    const input = spanInput(0, 1, SeededRng.fromSeed(4), { config, hyperparameters: config.hyperparameters });
+    const result = await runIn(new MockActivityEnvironment(), activities.trainEpochs, input);
+    const env = new MockActivityEnvironment();
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const checkpoint = result.checkpoints.at(-1)!;
+    const evaluation = await runIn(env, activities.evaluateModel, { workflowId: input.workflowId, config, dataSeed: input.dataSeed, checkpoint });
+    expect(evaluation.samples).toBe(2400);
+    expect(beats).toEqual([{ row: 0 }, { row: 2000 }]);
+    const data = loadDataset(config, input.dataSeed);
+    const whole = new Mlp({ features: 4, classes: 3, hiddenUnits: 4, activation: 'tanh' }).evaluate(decodeCheckpoint(readArtifact(checkpoint.uri)).params, data.test);
+    expect([evaluation.loss, evaluation.accuracy]).toEqual([whole.loss, whole.accuracy]);
+  });
+
   it('evaluates the final checkpoint on the test split', async () => {
     const { activities } = setup();
     const input = spanInput(0, 10, SeededRng.fromSeed(5));
