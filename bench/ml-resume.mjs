@@ -42,7 +42,7 @@ const config = (modelId) => ({
   randomSeed: 1234,
   dataset: { name: 'synthetic', samples: Number(args.samples), features: 16, classes: 4, noise: 3 },
   model: { hiddenUnits: 32 },
-  epochsPerRun: 100_000,
+  epochsPerRun: 1000,
 });
 
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;

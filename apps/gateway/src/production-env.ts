@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parsePreviousKeys, type EncryptionSettings } from '@temporal-ecommerce/codec';
 import { EnvError, envFlag, temporalTlsFromEnv, type TemporalTlsOptions } from '@temporal-ecommerce/env';
 
 /**
@@ -42,7 +43,7 @@ export interface ProductionConfig {
   /** Largest request body in bytes (larger: 413). */
   bodyLimit: number;
   tracing?: { otlpEndpoint: string };
-  encryption?: { key: string; keyId: string };
+  encryption?: EncryptionSettings & { key: string };
   /** TLS / API key for the Temporal connection (Temporal Cloud or a secured cluster). */
   temporalTls?: TemporalTlsOptions;
 }
@@ -134,6 +135,22 @@ function parseAuth(env: NodeJS.ProcessEnv, errors: string[]): AuthConfig | undef
 }
 
 /** Runs a shared parser; its EnvError joins the list, so one start reports every bad variable. */
+/** Older keys decrypt only (rotation, docs/security.md); messages name the entry, never a key. */
+function addPreviousKeys(config: ProductionConfig, text: string, errors: string[]): void {
+  if (!config.encryption) {
+    errors.push('PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: set without PAYLOAD_ENCRYPTION_KEY (previous keys only decrypt; a current key is required)');
+    return;
+  }
+  try {
+    const previousKeys = parsePreviousKeys(text);
+    const clash = previousKeys.findIndex((k) => k.id === config.encryption!.keyId);
+    if (clash >= 0) errors.push(`PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: entry ${clash + 1} has key id "${config.encryption.keyId}", the id of the current PAYLOAD_ENCRYPTION_KEY`);
+    else config.encryption.previousKeys = previousKeys;
+  } catch (err) {
+    errors.push((err as Error).message);
+  }
+}
+
 function collect<T>(parse: () => T, errors: string[]): T | undefined {
   try {
     return parse();
@@ -178,6 +195,7 @@ export function loadProductionConfig(env: NodeJS.ProcessEnv): { config: Producti
     if (!/^[\w.-]{1,64}$/.test(keyId)) errors.push(`PAYLOAD_ENCRYPTION_KEY_ID=${JSON.stringify(keyId)}: 1-64 letters, digits, ".", "_" or "-"`);
     config.encryption = { key: env.PAYLOAD_ENCRYPTION_KEY, keyId };
   }
+  if (env.PAYLOAD_ENCRYPTION_PREVIOUS_KEYS?.trim()) addPreviousKeys(config, env.PAYLOAD_ENCRYPTION_PREVIOUS_KEYS, errors);
   // Same variables as the workers (Temporal's env-config names), so one .env serves every process.
   const tls = collect(() => temporalTlsFromEnv(env), errors);
   if (tls) config.temporalTls = tls;

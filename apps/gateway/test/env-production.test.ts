@@ -100,6 +100,17 @@ describe('limits, tracing, encryption and TLS', () => {
     expect(message).not.toContain(short);
   });
 
+  it('reads previous payload keys (decrypt only) and names a bad entry or a missing current key', () => {
+    const [key, old] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const encryption = loadConfig({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_KEY_ID: 'b', PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old}` }).encryption!;
+    expect(encryption.previousKeys!.map((k) => k.id)).toEqual(['a']);
+    const bad = errorOf(() => loadConfig({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old.slice(4)}` }));
+    expect(bad).toContain('PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: entry 1 of 1 (key id "a")');
+    expect(bad).not.toContain(old.slice(4, 16));
+    expect(errorOf(() => loadConfig({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_KEY_ID: 'a', PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old}` }))).toContain('the id of the current PAYLOAD_ENCRYPTION_KEY');
+    expect(errorOf(() => loadConfig({ PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old}` }))).toContain('PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: set without PAYLOAD_ENCRYPTION_KEY');
+  });
+
   it('turns TLS on for an API key or certificates, reading the files', () => {
     expect(loadConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporalTls).toEqual({ tls: {}, apiKey: 'cloud-key' });
     const ca = path.join(tmp, 'ca.pem');

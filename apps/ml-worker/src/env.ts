@@ -11,6 +11,8 @@ export interface MlWorkerEnv {
   /** Root of the filesystem artifact store: checkpoints go to <DATA_DIR>/artifacts. */
   DATA_DIR: string;
   ARTIFACTS_DIR: string;
+  /** SQLite file with every epoch's metrics and checkpoint record (the workflow keeps recent windows). */
+  HISTORY_DB: string;
   /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
   TASK_QUEUE: string;
   /** Metrics (METRICS_PORT, default 9465), tracing, payload encryption, TLS: the settings every worker shares. */
@@ -32,6 +34,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     DATA_DIR: dataDir,
     ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
+    HISTORY_DB: path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite')),
     TASK_QUEUE: taskQueue,
     kit: loadWorkerKitEnv(env, { metricsPort: 9465 }),
   };

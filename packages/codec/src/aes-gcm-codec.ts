@@ -22,11 +22,20 @@ export class PayloadDecryptionError extends Error {
   override name = 'PayloadDecryptionError';
 }
 
-/** A key from its base64 text (what env holds): `openssl rand -base64 32`. Throws naming what is wrong. */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const KEY_ID = /^[\w.-]{1,64}$/;
+
+/**
+ * A key from its base64 text (what env holds): `openssl rand -base64 32`. Throws naming what is wrong,
+ * never the key itself.
+ */
 export function parseEncryptionKey(base64: string, id: string): EncryptionKey {
-  const key = Buffer.from(base64.trim(), 'base64');
-  if (key.length !== KEY_BYTES) throw new Error(`encryption key must be ${KEY_BYTES} bytes of base64 (openssl rand -base64 32), got ${key.length} bytes`);
-  if (!/^[\w.-]{1,64}$/.test(id)) throw new Error(`encryption key id must be 1-64 letters, digits, ".", "_" or "-", got "${id}"`);
+  const text = base64.trim();
+  const key = Buffer.from(text, 'base64');
+  if (!BASE64.test(text) || key.length !== KEY_BYTES) {
+    throw new Error(`encryption key must be ${KEY_BYTES} bytes of base64 (openssl rand -base64 32), got ${BASE64.test(text) ? `${key.length} bytes` : 'characters that are not base64'}`);
+  }
+  if (!KEY_ID.test(id)) throw new Error(`encryption key id must be 1-64 letters, digits, ".", "_" or "-", got "${id}"`);
   return { id, key };
 }
 
@@ -42,14 +51,23 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly current: EncryptionKey;
   private readonly keys: Map<string, Buffer>;
 
-  /** `key` encrypts; it and `previousKeys` decrypt. */
+  /** `key` encrypts; it and `previousKeys` decrypt (a key ring: rotate by making the old current key a previous one). */
   constructor(key: EncryptionKey, previousKeys: EncryptionKey[] = []) {
+    const ids = [key.id, ...previousKeys.map((k) => k.id)];
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    // Two keys under one id would make the id useless for choosing the key that decrypts.
+    if (repeated !== undefined) throw new Error(`encryption key id "${repeated}" is used by more than one key`);
     this.current = key;
-    this.keys = new Map([...previousKeys, key].map((k) => [k.id, k.key]));
+    this.keys = new Map([key, ...previousKeys].map((k) => [k.id, k.key]));
   }
 
   get keyId(): string {
     return this.current.id;
+  }
+
+  /** Ids of the keys that decrypt: the current one first. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -79,7 +97,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     if (!rawKeyId) throw new PayloadDecryptionError(`encrypted payload has no ${METADATA_KEY_ID}`);
     const keyId = Buffer.from(rawKeyId).toString('utf8');
     const key = this.keys.get(keyId);
-    if (!key) throw new PayloadDecryptionError(`no key with id "${keyId}" to decrypt this payload`);
+    if (!key) {
+      throw new PayloadDecryptionError(
+        `payload was encrypted with key id "${keyId}", which this process does not hold (it holds ${this.keyIds.map((id) => `"${id}"`).join(', ')}): add that key to PAYLOAD_ENCRYPTION_PREVIOUS_KEYS`,
+      );
+    }
     const data = Buffer.from(payload.data ?? new Uint8Array());
     if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError('encrypted payload is truncated');
     const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES));
@@ -93,4 +115,31 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     }
     return temporal.api.common.v1.Payload.decode(plain);
   }
+}
+
+/**
+ * The previous keys of a key ring from env text: `id1:base64key,id2:base64key`. They decrypt only.
+ * Errors name the variable and the entry's position, never a key.
+ */
+export function parsePreviousKeys(text: string, variable = 'PAYLOAD_ENCRYPTION_PREVIOUS_KEYS'): EncryptionKey[] {
+  const entries = text.split(',').map((e) => e.trim());
+  if (entries.length === 1 && entries[0] === '') return [];
+  const keys: EncryptionKey[] = [];
+  entries.forEach((entry, i) => {
+    const at = `${variable}: entry ${i + 1} of ${entries.length}`;
+    const colon = entry.indexOf(':');
+    if (colon < 0) throw new Error(`${at} must be "<key id>:<base64 key>" (entries separated by ",")`);
+    const id = entry.slice(0, colon).trim();
+    // An id that is not an id may be a key pasted in the wrong place: not echoed.
+    if (!KEY_ID.test(id)) throw new Error(`${at}: the key id (before ":") must be 1-64 letters, digits, ".", "_" or "-"`);
+    try {
+      keys.push(parseEncryptionKey(entry.slice(colon + 1), id));
+    } catch (err) {
+      throw new Error(`${at} (key id "${id}"): ${(err as Error).message}`);
+    }
+  });
+  const ids = keys.map((k) => k.id);
+  const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (repeated >= 0) throw new Error(`${variable}: entry ${repeated + 1} repeats key id "${ids[repeated]}"`);
+  return keys;
 }

@@ -3,8 +3,9 @@ export {
   ENCRYPTED_ENCODING,
   METADATA_KEY_ID,
   parseEncryptionKey,
+  parsePreviousKeys,
   PayloadDecryptionError,
   type EncryptionKey,
 } from './aes-gcm-codec';
-export { encryptionDataConverter, type EncryptionSettings } from './data-converter';
+export { encryptionDataConverter, readEncryptionEnv, type EncryptionSettings } from './data-converter';
 export { createCodecServer, type CodecServerOptions } from './codec-server';

@@ -7,7 +7,7 @@ async function run(): Promise<void> {
   const env = loadEnv();
   const logger = pino({ level: env.logLevel, base: { service: 'codec-server', pid: process.pid } });
   const server = createCodecServer({
-    codec: new AesGcmPayloadCodec(env.key),
+    codec: new AesGcmPayloadCodec(env.key, env.previousKeys),
     corsOrigins: env.corsOrigins,
     onError: (err, req) => logger.warn({ err, url: req.url }, 'codec request failed'),
   });
@@ -17,7 +17,7 @@ async function run(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
-  logger.info({ url: `http://${env.host}:${port}`, keyId: env.key.id, corsOrigins: env.corsOrigins }, 'codec server ready');
+  logger.info({ url: `http://${env.host}:${port}`, keyId: env.key.id, previousKeyIds: env.previousKeys.map((k) => k.id), corsOrigins: env.corsOrigins }, 'codec server ready');
 
   const close = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutting down');

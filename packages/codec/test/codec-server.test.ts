@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +96,47 @@ describe('codec server', () => {
   it('answers 413 for a body over the limit and 404 for other paths', async () => {
     expect((await post('/decode', { payloads: [{ data: 'x'.repeat(100 * 1024) }] })).status).toBe(413);
     expect((await post('/other', { payloads: [] })).status).toBe(404);
+  });
+});
+
+describe('codec server entry with a key ring', () => {
+  it('decodes payloads of the current and the previous keys, encodes with the current one, and names an unknown key id', async () => {
+    const entry = path.join(__dirname, '../dist/server.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: build @temporal-ecommerce/codec first`);
+    const [keyA, keyB] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env.PATH, CODEC_PORT: '0', PAYLOAD_ENCRYPTION_KEY: keyB, PAYLOAD_ENCRYPTION_KEY_ID: 'b', PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${keyA}` },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const ready = await new Promise<{ url: string; keyId: string; previousKeyIds: string[] }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = out.split('\n').find((l) => l.includes('codec server ready'));
+          if (line) resolve(JSON.parse(line));
+        });
+        child.once('exit', (code) => reject(new Error(`codec server exited (${code}):\n${out}`)));
+      });
+      expect(ready).toMatchObject({ keyId: 'b', previousKeyIds: ['a'] });
+      const call = async (route: string, payloads: Payload[]) => {
+        const res = await fetch(`${ready.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payloads: payloads.map(toJson) }) });
+        return { status: res.status, body: (await res.json()) as { payloads?: Array<{ metadata: Record<string, string>; data: string }>; message?: string } };
+      };
+      const codecOf = (key: string, id: string) => new AesGcmPayloadCodec(parseEncryptionKey(key, id));
+      const [underA] = await codecOf(keyA, 'a').encode([defaultPayloadConverter.toPayload('written before the rotation')]);
+      const [underB] = await codecOf(keyB, 'b').encode([defaultPayloadConverter.toPayload('written after')]);
+      const decoded = await call('/decode', [underA!, underB!]);
+      expect(decoded.status).toBe(200);
+      expect(decoded.body.payloads!.map((p) => JSON.parse(Buffer.from(p.data, 'base64').toString()))).toEqual(['written before the rotation', 'written after']);
+      const encoded = await call('/encode', [defaultPayloadConverter.toPayload('new')]);
+      expect(Buffer.from(encoded.body.payloads![0]!.metadata['encryption-key-id']!, 'base64').toString()).toBe('b');
+      const [underC] = await codecOf(randomBytes(32).toString('base64'), 'c').encode([defaultPayloadConverter.toPayload('x')]);
+      const unknown = await call('/decode', [underC!]);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toContain('key id "c", which this process does not hold (it holds "b", "a")');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -23,4 +23,14 @@ describe('codec server env', () => {
     expect(env.key.id).toBe('k7');
     expect(() => loadEnv({ PAYLOAD_ENCRYPTION_KEY: key, CODEC_PORT: 'x' })).toThrow('CODEC_PORT');
   });
+
+  it('reads previous keys for decryption and names the bad entry', () => {
+    const old = randomBytes(32).toString('base64');
+    const env = loadEnv({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_KEY_ID: '2026-02', PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `2026-01:${old}` });
+    expect(env.key.id).toBe('2026-02');
+    expect(env.previousKeys.map((k) => k.id)).toEqual(['2026-01']);
+    expect(loadEnv({ PAYLOAD_ENCRYPTION_KEY: key }).previousKeys).toEqual([]);
+    expect(() => loadEnv({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `2026-01:${old},oops` })).toThrow(EnvError);
+    expect(() => loadEnv({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `2026-01:${old},oops` })).toThrow('PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: entry 2 of 2');
+  });
 });

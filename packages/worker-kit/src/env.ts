@@ -1,5 +1,5 @@
 import type { NativeConnectionOptions } from '@temporalio/worker';
-import { parseEncryptionKey, type EncryptionSettings } from '@temporal-ecommerce/codec';
+import { readEncryptionEnv, type EncryptionSettings } from '@temporal-ecommerce/codec';
 import { EnvError, envFlag, temporalTlsFromEnv } from '@temporal-ecommerce/env';
 import { envDuration } from './env-parsing';
 import type { TracingOptions } from './tracing';
@@ -46,7 +46,7 @@ function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults):
 
 /**
  * Reads the shared worker settings from `env` (a worker's env.ts passes process.env):
- * WORKER_STICKY_QUEUE_TIMEOUT, METRICS_PORT, METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), TEMPORAL_API_KEY
+ * WORKER_STICKY_QUEUE_TIMEOUT, METRICS_PORT, METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), PAYLOAD_ENCRYPTION_PREVIOUS_KEYS, TEMPORAL_API_KEY
  * and TEMPORAL_TLS*. Throws EnvError naming the bad variable.
  */
 export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): WorkerKitEnv {
@@ -60,15 +60,13 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
     if (!/^https?:\/\//.test(endpoint)) throw new EnvError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
     result.tracing = { otlpEndpoint: endpoint };
   }
-  if (env.PAYLOAD_ENCRYPTION_KEY) {
-    const encryption = { key: env.PAYLOAD_ENCRYPTION_KEY, keyId: env.PAYLOAD_ENCRYPTION_KEY_ID || 'default' };
-    try {
-      parseEncryptionKey(encryption.key, encryption.keyId);
-    } catch (err) {
-      throw new EnvError(`PAYLOAD_ENCRYPTION_KEY / PAYLOAD_ENCRYPTION_KEY_ID: ${(err as Error).message}`);
-    }
-    result.encryption = encryption;
+  let encryption: EncryptionSettings | undefined;
+  try {
+    encryption = readEncryptionEnv(env);
+  } catch (err) {
+    throw new EnvError((err as Error).message);
   }
+  if (encryption) result.encryption = encryption;
   const connectionOptions = temporalTlsFromEnv(env);
   if (connectionOptions) result.connectionOptions = connectionOptions;
   return result;

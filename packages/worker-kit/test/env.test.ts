@@ -46,6 +46,17 @@ describe('loadWorkerKitEnv', () => {
     expect(() => loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: 'dG9vLXNob3J0' }, defaults)).toThrow(EnvError);
   });
 
+  it('reads previous keys for decryption (rotation) and names a bad entry without printing a key', () => {
+    const [key, old] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const encryption = loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_KEY_ID: 'b', PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old}` }, defaults).encryption;
+    expect(encryption).toMatchObject({ key, keyId: 'b' });
+    expect(encryption!.previousKeys!.map((k) => k.id)).toEqual(['a']);
+    const bad = () => loadWorkerKitEnv({ PAYLOAD_ENCRYPTION_KEY: key, PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: `a:${old},${old}` }, defaults);
+    expect(bad).toThrow(EnvError);
+    expect(bad).toThrow('PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: entry 2 of 2');
+    expect(bad).not.toThrow(old.slice(0, 12));
+  });
+
   it('builds connection options for an API key (TLS implied) and for mTLS from files', () => {
     expect(loadWorkerKitEnv({ TEMPORAL_API_KEY: 'secret' }, defaults).connectionOptions).toEqual({ tls: {}, apiKey: 'secret' });
     const crt = path.join(tmp, 'client.pem');

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { ML_TASK_QUEUE, type AuditReport, type MlTrainingConfig, type MlTrainingProgress, type MlTrainingState } from '@temporal-ecommerce/contracts/ml';
+import {
+  ML_TASK_QUEUE,
+  merkleRoot,
+  type AuditReport,
+  type CheckpointsPage,
+  type MetricsPage,
+  type MlTrainingConfig,
+  type MlTrainingProgress,
+  type MlTrainingState,
+} from '@temporal-ecommerce/contracts/ml';
 import { buildApp } from '../../src/app';
 import { testConfig } from '../helpers';
 
@@ -178,7 +187,8 @@ describe('ML training API', () => {
     expect(clean.statusCode).toBe(200);
     const report: AuditReport = clean.json();
     expect(report).toMatchObject({ workflowId, verified: true, problems: [], merkleRoot: { recorded: final.merkleRoot, ok: true } });
-    expect(report.checkpoints.map((c) => c.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(report.checked).toBe(5);
+    expect(report.checkpoints).toEqual([]);
 
     const victim = final.checkpoints[2]!;
     const file = fileURLToPath(victim.uri);
@@ -187,7 +197,7 @@ describe('ML training API', () => {
     writeFileSync(file, bytes);
     const tampered: AuditReport = (await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/audit` })).json();
     expect(tampered.verified).toBe(false);
-    expect(tampered.checkpoints[2]).toMatchObject({ checkpointId: victim.checkpointId, status: 'tampered' });
+    expect(tampered.checkpoints).toEqual([expect.objectContaining({ checkpointId: victim.checkpointId, epoch: victim.epoch, status: 'tampered' })]);
     expect(tampered.problems).toEqual([expect.stringContaining(victim.checkpointId)]);
   });
 
@@ -198,16 +208,61 @@ describe('ML training API', () => {
     ['a zero checkpoint interval', { checkpointInterval: 0 }, 'body/checkpointInterval'],
     ['splits that leave no training data', { validationSplit: 0.5, testSplit: 0.5 }, 'body/testSplit'],
     ['an unknown field', { learningRateSchedule: 'cosine' }, 'body/learningRateSchedule is not allowed'],
+    ['a data set of more than 2,000,000 cells', { dataset: { name: 'synthetic', samples: 400_000, features: 8 } }, 'body/dataset/samples samples × features must be at most 2000000'],
+    ['a batch larger than 4096', { hyperparameters: { learningRate: 0.1, batchSize: 5000, epochs: 10, optimizer: 'Adam' } }, 'body/hyperparameters/batchSize'],
+    ['more than 1000 epochs per run', { epochsPerRun: 1001 }, 'body/epochsPerRun'],
+    ['more hidden units than 1024', { model: { hiddenUnits: 2048 } }, 'body/model/hiddenUnits'],
+    [
+      'checkpoints that would fill the disk',
+      { dataset: { name: 'synthetic', samples: 2000, features: 512 }, model: { hiddenUnits: 1024 }, checkpointInterval: 1, hyperparameters: { learningRate: 0.1, batchSize: 16, epochs: 1000, optimizer: 'Adam' } },
+      'body/checkpointInterval too many checkpoints',
+    ],
   ])('answers 400 naming the field for %s', async (_name, overrides, field) => {
     const res = await app.inject({ method: 'POST', url: '/api/ml-training', payload: { ...config(), ...overrides } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain(field);
   });
 
+  it('pages every epoch and checkpoint of a finished run from the ML worker, and answers 400 for a bad page size', async () => {
+    const { workflowId } = await start(config({ reviewInterval: 1000, checkpointInterval: 1, hyperparameters: { learningRate: 0.01, batchSize: 16, epochs: 60, optimizer: 'Adam' }, model: { hiddenUnits: 0 } }));
+    const final = await waitUntil(workflowId, (s) => s.status === 'completed');
+    expect(final.metrics).toHaveLength(50);
+    expect(final.checkpoints).toHaveLength(10);
+    expect(final.checkpointCount).toBe(60);
+
+    const pages: MetricsPage[] = [];
+    for (let cursor: number | null = 0; cursor !== null; ) {
+      const res = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/metrics?cursor=${cursor}&limit=25` });
+      expect(res.statusCode, res.body).toBe(200);
+      const page: MetricsPage = res.json();
+      pages.push(page);
+      cursor = page.nextCursor;
+    }
+    expect(pages.map((p) => p.items.length)).toEqual([25, 25, 10]);
+    expect(pages.flatMap((p) => p.items.map((m) => m.epoch))).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(pages.flatMap((p) => p.items).slice(-50)).toEqual(final.metrics);
+
+    const checkpoints = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/checkpoints?limit=500` });
+    expect(checkpoints.statusCode).toBe(200);
+    const page: CheckpointsPage = checkpoints.json();
+    expect(page).toMatchObject({ workflowId, nextCursor: null });
+    expect(page.items.map((c) => c.epoch)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(merkleRoot(page.items.map((c) => c.sha256))).toBe(final.merkleRoot);
+
+    const tooMany = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/metrics?limit=501` });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toContain('querystring/limit');
+    const negative = await app.inject({ method: 'GET', url: `/api/ml-training/${workflowId}/checkpoints?cursor=-1` });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().message).toContain('querystring/cursor');
+  });
+
   it('answers 404 for an unknown training run on every route', async () => {
     for (const id of ['ml-training-nope-1', 'order-123']) {
       expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}` })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}/audit` })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}/metrics` })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: `/api/ml-training/${id}/checkpoints` })).statusCode).toBe(404);
       expect((await decide(id, { action: 'continue', reason: 'x' })).statusCode).toBe(404);
     }
   });

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import {
+  ML_RECENT,
   SeededRng,
   sha256Hex,
   type CheckpointRecord,
@@ -16,10 +17,12 @@ import { Mlp, type ModelSpec } from '../training/model';
 import { newOptimizerState } from '../training/optimizer';
 import { trainEpoch, type ModelState } from '../training/trainer';
 import { ArtifactNotFoundError, type ArtifactStore } from './artifact-store';
+import type { TrainingHistoryStore } from './history-store';
 import type { EvaluateModelInput, PrepareTrainingInput, SpanProgress, TrainSpanInput, TrainSpanResult } from './types';
 
 export interface TrainingDeps {
   store: ArtifactStore;
+  history: TrainingHistoryStore;
   /** How long the trainer may hold the event loop before yielding (so heartbeats and cancellation get through). */
   yieldEveryMs?: number;
 }
@@ -33,6 +36,8 @@ const specFor = (config: ResolvedMlTrainingConfig, data: Dataset): ModelSpec => 
 
 export const checkpointKey = (modelId: string, workflowId: string, epoch: number): string =>
   `checkpoints/${modelId}/${workflowId}/epoch-${String(epoch).padStart(6, '0')}.ckpt`;
+
+const keepRecent = <T>(rows: T[], limit: number | undefined): T[] => (limit === undefined ? rows : rows.slice(-limit));
 
 /** Reads a checkpoint and refuses it unless its bytes still hash to what was recorded. */
 export async function loadVerifiedCheckpoint(store: ArtifactStore, record: CheckpointRecord): Promise<Checkpoint> {
@@ -55,7 +60,12 @@ export async function loadVerifiedCheckpoint(store: ArtifactStore, record: Check
   return decodeCheckpoint(bytes);
 }
 
-export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingDeps) {
+const EVALUATION_CHUNK = 2000;
+
+/** Span epochs are at most ML_LIMITS.epochsPerRun, so reading a whole span back is bounded. */
+const SPAN_ROWS = 1_000_000;
+
+export function createTrainingActivities({ store, history, yieldEveryMs = 50 }: TrainingDeps) {
   return {
     /** Loads the dataset once up front so a bad config fails before any training. */
     async prepareTraining({ config, dataSeed }: PrepareTrainingInput): Promise<DatasetSummary> {
@@ -79,7 +89,7 @@ export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingD
      */
     async trainEpochs(input: TrainSpanInput): Promise<TrainSpanResult> {
       const ctx = Context.current();
-      const { config, workflowId } = input;
+      const { config, workflowId, storeKey } = input;
       const data = loadDataset(config, input.dataSeed);
       const model = new Mlp(specFor(config, data));
 
@@ -90,8 +100,9 @@ export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingD
       if (previous?.checkpoint && previous.checkpoint.epoch > input.startEpoch) {
         const resumeAt = previous.checkpoint.epoch;
         from = previous.checkpoint;
-        checkpoints = previous.checkpoints.filter((c) => c.epoch <= resumeAt);
-        metrics = previous.metrics.filter((m) => m.epoch <= resumeAt);
+        // A bounded run's heartbeat holds only recent rows: what came before is in the store.
+        checkpoints = storeKey ? history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.checkpoints) : previous.checkpoints.filter((c) => c.epoch <= resumeAt);
+        metrics = storeKey ? history.metrics(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.metrics) : previous.metrics.filter((m) => m.epoch <= resumeAt);
       }
 
       let state: ModelState;
@@ -143,7 +154,9 @@ export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingD
         if (!Number.isFinite(trainLoss) || !Number.isFinite(validation.loss)) {
           throw ApplicationFailure.nonRetryable(`loss diverged at epoch ${epoch} (learning rate ${h.learningRate})`, ErrorType.TrainingDiverged);
         }
-        metrics = [...metrics, { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed }];
+        const epochMetrics: EpochMetrics = { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed };
+        metrics = keepRecent([...metrics, epochMetrics], storeKey ? ML_RECENT.metrics : undefined);
+        if (storeKey) history.putMetrics(storeKey, epochMetrics);
 
         let latest = progress.checkpoint;
         if (epoch % config.checkpointInterval === 0 || epoch === input.endEpoch) {
@@ -173,23 +186,49 @@ export function createTrainingActivities({ store, yieldEveryMs = 50 }: TrainingD
             sizeBytes: stored.sizeBytes,
             trigger: epoch % config.checkpointInterval === 0 ? 'interval' : 'boundary',
           };
-          checkpoints = [...checkpoints, latest];
+          checkpoints = keepRecent([...checkpoints, latest], storeKey ? ML_RECENT.checkpoints : undefined);
+          // Recorded before the heartbeat that names it, so a retry resuming from it finds its row.
+          if (storeKey) history.putCheckpoint(storeKey, latest);
           log.info('checkpoint written', { workflowId, epoch, uri: stored.uri, sha256: stored.sha256 });
         }
         progress = { epoch, loss: validation.loss, checkpoint: latest, checkpoints, metrics };
         ctx.heartbeat(progress);
       }
 
-      return { metrics, checkpoints, recovery, weightsSha256: sha256Hex(weightBytes(state.params)) };
+      const weightsSha256 = sha256Hex(weightBytes(state.params));
+      if (!storeKey) return { metrics, checkpoints, recovery, weightsSha256 };
+      // The store is the record: the summary is read back from it, rows of an earlier attempt included.
+      const spanCheckpoints = history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch);
+      let best: { loss: number; epoch: number } | null = null;
+      for (const m of history.metrics(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch)) {
+        if (best === null || m.validationLoss < best.loss) best = { loss: m.validationLoss, epoch: m.epoch };
+      }
+      return {
+        metrics: history.metrics(storeKey, Math.max(input.startEpoch, input.endEpoch - ML_RECENT.metrics), ML_RECENT.metrics, input.endEpoch),
+        checkpoints: spanCheckpoints.slice(-ML_RECENT.checkpoints),
+        checkpointHashes: spanCheckpoints.map((c) => c.sha256),
+        best,
+        recovery,
+        weightsSha256,
+      };
     },
 
     /** Final metrics on the held-out test split, from the last checkpoint's weights. */
     async evaluateModel(input: EvaluateModelInput): Promise<Evaluation> {
+      const ctx = Context.current();
       const data = loadDataset(input.config, input.dataSeed);
       const model = new Mlp(specFor(input.config, data));
       const checkpoint = await loadVerifiedCheckpoint(store, input.checkpoint);
-      const { loss, accuracy } = model.evaluate(checkpoint.params, data.test);
-      return { split: 'test', samples: data.test.n, loss, accuracy, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
+      const test = data.test;
+      const sums = { loss: 0, correct: 0 };
+      // In chunks, heartbeating between them: a large test split with a wide model takes seconds.
+      for (let row = 0; row < test.n; row += EVALUATION_CHUNK) {
+        model.evaluateRows(checkpoint.params, test, row, Math.min(test.n, row + EVALUATION_CHUNK), sums);
+        ctx.heartbeat({ row });
+        await new Promise((resolve) => setImmediate(resolve));
+        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+      }
+      return { split: 'test', samples: test.n, loss: sums.loss / test.n, accuracy: sums.correct / test.n, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
     },
   };
 }

@@ -4,6 +4,8 @@ import type { MlActivities } from '../activities';
 
 const { auditCheckpoints } = proxyActivities<MlActivities>({
   startToCloseTimeout: '10 minutes',
+  // The audit re-reads every checkpoint of a run (thousands of files) and heartbeats as it goes.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumAttempts: 3 },
 });
 

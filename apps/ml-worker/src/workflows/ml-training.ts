@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -12,12 +13,18 @@ import {
 } from '@temporalio/workflow';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import {
+  ML_BOUNDED_HISTORY_PATCH,
+  ML_RECENT,
   SeededRng,
+  emptyMerkleFrontier,
   hashToSeed,
   hyperparameterProblems,
+  merkleAppend,
+  merkleFrontierRoot,
   merkleRoot,
   mlConfigProblems,
   mlDecisionUpdate,
+  mlHistoryStoreKey,
   mlTrainingStateQuery,
   resolveMlConfig,
   type CarriedTrainingState,
@@ -33,8 +40,15 @@ import type { MlActivities, TrainSpanResult } from '../activities';
 
 const NON_RETRYABLE = [ErrorType.TrainingDiverged, ErrorType.CheckpointCorrupt, ErrorType.CheckpointMissing, ErrorType.InvalidState, ErrorType.InvalidRequest];
 
-const { prepareTraining, evaluateModel } = proxyActivities<MlActivities>({
+const { prepareTraining } = proxyActivities<MlActivities>({
   startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+/** Evaluation heartbeats between chunks of the test split, so a dead worker is noticed in seconds. */
+const { evaluateModel } = proxyActivities<MlActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
@@ -50,8 +64,10 @@ const { trainEpochs } = proxyActivities<MlActivities>({
 
 /**
  * Trains a model in spans of epochs, pausing every `reviewInterval` epochs for a researcher's decision,
- * keeping a Merkle root over the checkpoint hashes, and continuing as new every `epochsPerRun` epochs
- * with the whole state carried over.
+ * keeping a Merkle root over the checkpoint hashes, and continuing as new every `epochsPerRun` epochs.
+ * Every epoch's metrics and checkpoint record live in the worker's history store; the workflow carries
+ * a Merkle frontier, counters and recent windows, so its state stays the same size for any run length.
+ * Runs started before ML_BOUNDED_HISTORY_PATCH keep every record in state, as they did.
  */
 export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promise<MlTrainingState> {
   const { workflowId } = workflowInfo();
@@ -61,8 +77,22 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
     throw ApplicationFailure.nonRetryable(`invalid training config: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, ErrorType.InvalidRequest, problems);
   }
 
-  const carried = input.carried ?? freshState(workflowId, input);
+  // A continuation follows the chain's first run; only a first run asks which version it is.
+  const bounded = input.carried ? input.carried.storeKey !== undefined : patched(ML_BOUNDED_HISTORY_PATCH);
+  const storeKey = bounded ? (input.carried?.storeKey ?? mlHistoryStoreKey(workflowId, workflowInfo().firstExecutionRunId)) : undefined;
+  let merkle = input.carried?.merkle ?? emptyMerkleFrontier();
+  const carried = input.carried ?? freshState(workflowId, input, storeKey);
   const state = carried.state;
+  // State carried from before the counters existed.
+  state.checkpointCount ??= state.checkpoints.length;
+  state.decisionCount ??= state.decisions.length;
+  state.recoveryCount ??= state.recoveries.length;
+  state.historyStoreKey ??= storeKey ?? null;
+  const keepRecent = <T>(rows: T[], limit: number): T[] => (bounded ? rows.slice(-limit) : rows);
+  const addDecision = (decision: DecisionRecord): void => {
+    state.decisions = keepRecent([...state.decisions, decision], ML_RECENT.decisions);
+    state.decisionCount += 1;
+  };
   const rng = SeededRng.fromState(carried.rngState);
   let stopRequested = carried.stopRequested;
   let pending: ResearcherDecision | undefined;
@@ -91,7 +121,7 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
         decidedAt: new Date().toISOString(),
         ...(decision.action === 'adjust' ? { hyperparameters: { ...state.hyperparameters, ...decision.newHyperparameters } } : {}),
       };
-      state.decisions.push(record);
+      addDecision(record);
       log.info('researcher decision', { workflowId, epoch: review.epoch, action: decision.action, author: record.author });
       return { workflowId, accepted: true, epoch: review.epoch, action: decision.action, message: `decision "${decision.action}" recorded at epoch ${review.epoch}` };
     },
@@ -110,6 +140,9 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
         if (!changes || Object.keys(changes).length === 0) throw invalid('newHyperparameters', 'is required for "adjust"');
         const [problem] = hyperparameterProblems(changes, 'newHyperparameters');
         if (problem) throw invalid(problem.field, problem.message);
+        // The adjusted run must still fit the limits a new run would be held to (checkpoint volume).
+        const [limit] = mlConfigProblems({ ...input.config, hyperparameters: { ...state.hyperparameters, ...changes } });
+        if (limit) throw invalid(limit.field.startsWith('hyperparameters.') ? `newHyperparameters.${limit.field.slice('hyperparameters.'.length)}` : 'newHyperparameters', limit.message);
         if (changes.epochs !== undefined && changes.epochs <= state.currentEpoch) {
           throw invalid('newHyperparameters.epochs', `must be greater than the epochs already trained (${state.currentEpoch})`);
         }
@@ -136,24 +169,39 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
     state.awaitingDecision = null;
     // A decision accepted in the same task the timer fired in still counts.
     if (pending === undefined) {
-      state.decisions.push({ epoch, action: 'continue', reason: `no decision within ${config.reviewTimeoutSeconds}s: continuing`, author: 'system', timedOut: true, decidedAt: new Date().toISOString() });
+      addDecision({ epoch, action: 'continue', reason: `no decision within ${config.reviewTimeoutSeconds}s: continuing`, author: 'system', timedOut: true, decidedAt: new Date().toISOString() });
       return;
     }
     applyDecision();
   };
 
   const record = (result: TrainSpanResult, endEpoch: number): void => {
-    state.metrics.push(...result.metrics);
-    state.checkpoints.push(...result.checkpoints);
-    state.merkleRoot = merkleRoot(state.checkpoints.map((c) => c.sha256));
-    if (result.recovery) state.recoveries.push(result.recovery);
+    if (bounded) {
+      // A worker from before the store (mid-deploy) returns the whole span's records instead of hashes.
+      for (const hash of result.checkpointHashes ?? result.checkpoints.map((c) => c.sha256)) merkle = merkleAppend(merkle, hash);
+      state.merkleRoot = merkleFrontierRoot(merkle);
+      state.checkpointCount = merkle.size;
+      state.metrics = keepRecent([...state.metrics, ...result.metrics], ML_RECENT.metrics);
+      state.checkpoints = keepRecent([...state.checkpoints, ...result.checkpoints], ML_RECENT.checkpoints);
+    } else {
+      state.metrics.push(...result.metrics);
+      state.checkpoints.push(...result.checkpoints);
+      state.merkleRoot = merkleRoot(state.checkpoints.map((c) => c.sha256));
+      state.checkpointCount = state.checkpoints.length;
+    }
+    if (result.recovery) {
+      state.recoveries = keepRecent([...state.recoveries, result.recovery], ML_RECENT.recoveries);
+      state.recoveryCount += 1;
+    }
     state.currentEpoch = endEpoch;
     const last = result.metrics.at(-1);
     if (last) {
       state.currentLoss = last.validationLoss;
       state.currentAccuracy = last.validationAccuracy;
     }
-    for (const m of result.metrics) {
+    // A bounded span reports its best epoch; a span from before reports every epoch.
+    const candidates = result.best !== undefined ? (result.best ? [{ validationLoss: result.best.loss, epoch: result.best.epoch }] : []) : result.metrics;
+    for (const m of candidates) {
       if (state.bestLoss === null || m.validationLoss < state.bestLoss) {
         state.bestLoss = m.validationLoss;
         state.bestEpoch = m.epoch;
@@ -171,7 +219,7 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
         await condition(allHandlersFinished);
         log.info('continuing as new', { workflowId, epoch: state.currentEpoch });
         state.continuedAsNew += 1;
-        const next: CarriedTrainingState = { state, rngState: rng.state(), initSeed: carried.initSeed, dataSeed: carried.dataSeed, stopRequested };
+        const next: CarriedTrainingState = { state, rngState: rng.state(), initSeed: carried.initSeed, dataSeed: carried.dataSeed, stopRequested, ...(storeKey ? { storeKey, merkle } : {}) };
         return await continueAsNew<typeof mlTrainingWorkflow>({ config: input.config, carried: next });
       }
       const start = state.currentEpoch;
@@ -192,6 +240,7 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
         rngStateAtStart,
         shuffleSeeds,
         resumeFrom,
+        ...(storeKey ? { storeKey } : {}),
       });
       record(result, end);
       if (end % config.reviewInterval === 0 && end < state.totalEpochs) await awaitReview(end);
@@ -214,7 +263,7 @@ export async function mlTrainingWorkflow(input: MlTrainingWorkflowInput): Promis
   }
 }
 
-function freshState(workflowId: string, input: MlTrainingWorkflowInput): CarriedTrainingState {
+function freshState(workflowId: string, input: MlTrainingWorkflowInput, storeKey: string | undefined): CarriedTrainingState {
   const config = resolveMlConfig(input.config);
   const seed = config.randomSeed ?? hashToSeed(workflowId);
   const rng = SeededRng.fromSeed(seed);
@@ -236,11 +285,15 @@ function freshState(workflowId: string, input: MlTrainingWorkflowInput): Carried
       seed,
       dataset: null,
       checkpoints: [],
+      checkpointCount: 0,
       merkleRoot: merkleRoot([]),
       decisions: [],
+      decisionCount: 0,
       awaitingDecision: null,
       metrics: [],
       recoveries: [],
+      recoveryCount: 0,
+      historyStoreKey: storeKey ?? null,
       evaluation: null,
       continuedAsNew: 0,
       error: null,

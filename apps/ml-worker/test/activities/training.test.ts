@@ -1,18 +1,24 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { ML_TRAIN_ACTIVITY, SeededRng, merkleRoot } from '@temporal-ecommerce/contracts/ml';
-import { createActivities } from '../../src/activities';
+import { ML_RECENT, ML_TRAIN_ACTIVITY, SeededRng, merkleRoot, resolveMlConfig, type MlHistoryPage } from '@temporal-ecommerce/contracts/ml';
+import { createActivities, SqliteTrainingHistoryStore } from '../../src/activities';
 import { FileArtifactStore } from '../../src/activities/artifact-store';
 import type { SpanProgress, TrainSpanResult } from '../../src/activities/types';
-import { runIn, spanInput, tempDir } from './helpers';
+import { decodeCheckpoint } from '../../src/training/checkpoint-format';
+import { loadDataset } from '../../src/training/dataset';
+import { Mlp } from '../../src/training/model';
+import { baseConfig, runIn, spanInput, tempDir } from './helpers';
+
+const readArtifact = (uri: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(uri)));
 
 function setup() {
   const store = new FileArtifactStore(tempDir('ml-act-'));
-  return { store, activities: createActivities({ store }) };
+  const history = new SqliteTrainingHistoryStore(':memory:');
+  return { store, history, activities: createActivities({ store, history }) };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApplicationFailure> {
@@ -84,6 +90,23 @@ describe('trainEpochs activity', () => {
 });
 
 describe('evaluateModel and auditCheckpoints activities', () => {
+  it('evaluates a large test split in chunks, heartbeating between them, with the bits of one pass', async () => {
+    const { activities } = setup();
+    const config = resolveMlConfig({ ...baseConfig, dataset: { name: 'synthetic', samples: 12_000, features: 4, classes: 3 }, model: { hiddenUnits: 4 } });
+    const input = spanInput(0, 1, SeededRng.fromSeed(4), { config, hyperparameters: config.hyperparameters });
+    const result = await runIn(new MockActivityEnvironment(), activities.trainEpochs, input);
+    const env = new MockActivityEnvironment();
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const checkpoint = result.checkpoints.at(-1)!;
+    const evaluation = await runIn(env, activities.evaluateModel, { workflowId: input.workflowId, config, dataSeed: input.dataSeed, checkpoint });
+    expect(evaluation.samples).toBe(2400);
+    expect(beats).toEqual([{ row: 0 }, { row: 2000 }]);
+    const data = loadDataset(config, input.dataSeed);
+    const whole = new Mlp({ features: 4, classes: 3, hiddenUnits: 4, activation: 'tanh' }).evaluate(decodeCheckpoint(readArtifact(checkpoint.uri)).params, data.test);
+    expect([evaluation.loss, evaluation.accuracy]).toEqual([whole.loss, whole.accuracy]);
+  });
+
   it('evaluates the final checkpoint on the test split', async () => {
     const { activities } = setup();
     const input = spanInput(0, 10, SeededRng.fromSeed(5));
@@ -108,7 +131,8 @@ describe('evaluateModel and auditCheckpoints activities', () => {
 
     const clean = await audit();
     expect(clean.verified).toBe(true);
-    expect(clean.checkpoints.every((c) => c.status === 'ok')).toBe(true);
+    expect(clean.checked).toBe(3);
+    expect(clean.checkpoints).toEqual([]);
     expect(clean.merkleRoot.ok).toBe(true);
 
     const wrongRoot = await audit(checkpoints, merkleRoot(checkpoints.slice(1).map((c) => c.sha256)));
@@ -122,7 +146,8 @@ describe('evaluateModel and auditCheckpoints activities', () => {
     const broken = await audit();
     expect(broken.verified).toBe(false);
     expect(broken.merkleRoot.ok).toBe(false);
-    expect(broken.checkpoints.map((c) => c.status)).toEqual(['tampered', 'missing', 'ok']);
+    expect(broken.checked).toBe(3);
+    expect(broken.checkpoints.map((c) => [c.checkpointId, c.status])).toEqual([[a!.checkpointId, 'tampered'], [b!.checkpointId, 'missing']]);
     expect(broken.problems.join('\n')).toContain(a!.checkpointId);
     expect(broken.problems.join('\n')).toContain(b!.uri);
   });
@@ -130,6 +155,73 @@ describe('evaluateModel and auditCheckpoints activities', () => {
 
 describe('activity names the gateway relies on', () => {
   it('registers the span trainer under ML_TRAIN_ACTIVITY, whose heartbeat the progress route reads', () => {
-    expect(Object.keys(createActivities({ store: new FileArtifactStore(tempDir('ml-act-')) }))).toContain(ML_TRAIN_ACTIVITY);
+    expect(Object.keys(setup().activities)).toContain(ML_TRAIN_ACTIVITY);
+  });
+});
+
+describe('trainEpochs with a history store (bounded runs)', () => {
+  const storeKey = 'ml-training-unit-model-1/run-1';
+
+  it('writes one row per epoch and checkpoint, returns recent windows and every checkpoint hash, and a retry rewrites the same rows', async () => {
+    const { activities, history } = setup();
+    const input = spanInput(0, 70, SeededRng.fromSeed(5), { storeKey, config: { ...spanInput(0, 0, SeededRng.fromSeed(5)).config, checkpointInterval: 1 } });
+    const beats: SpanProgress[] = [];
+    const first = new MockActivityEnvironment();
+    first.on('heartbeat', (d: SpanProgress) => beats.push(d));
+    const result: TrainSpanResult = await runIn(first, activities.trainEpochs, input);
+
+    const rows = history.metrics(storeKey, 0, 1000);
+    expect(rows.map((m) => m.epoch)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    const checkpoints = history.checkpoints(storeKey, 0, 1000);
+    expect(checkpoints).toHaveLength(70);
+    expect(result.metrics).toEqual(rows.slice(-ML_RECENT.metrics));
+    expect(result.checkpoints).toEqual(checkpoints.slice(-ML_RECENT.checkpoints));
+    expect(result.checkpointHashes).toEqual(checkpoints.map((c) => c.sha256));
+    const best = rows.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
+    expect(result.best).toEqual({ loss: best.validationLoss, epoch: best.epoch });
+    expect(Math.max(...beats.map((b) => b.metrics.length))).toBeLessThanOrEqual(ML_RECENT.metrics);
+    expect(Math.max(...beats.map((b) => b.checkpoints.length))).toBeLessThanOrEqual(ML_RECENT.checkpoints);
+
+    // A worker that died during epoch 41 left rows up to 40; the retry resumes and rewrites, never adds.
+    const atForty = beats.find((b) => b.epoch === 40)!;
+    const retry = new MockActivityEnvironment({ attempt: 2, heartbeatDetails: atForty });
+    const resumed: TrainSpanResult = await runIn(retry, activities.trainEpochs, input);
+    expect(resumed.recovery).toMatchObject({ attempt: 2, resumedFromEpoch: 40 });
+    expect(resumed.weightsSha256).toBe(result.weightsSha256);
+    expect(resumed.checkpointHashes).toEqual(result.checkpointHashes);
+    expect(history.metrics(storeKey, 0, 1000)).toEqual(rows);
+    expect(history.checkpoints(storeKey, 0, 1000)).toEqual(checkpoints);
+  });
+
+  it('pages the stored rows with a cursor, and audits the whole chain from the store naming the tampered checkpoint', async () => {
+    const { activities } = setup();
+    const config = { ...spanInput(0, 0, SeededRng.fromSeed(9)).config, checkpointInterval: 2 };
+    const result: TrainSpanResult = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 25, SeededRng.fromSeed(9), { storeKey, config }));
+
+    const pages: MlHistoryPage[] = [];
+    for (let after = 0; ; ) {
+      const page: MlHistoryPage = await runIn(new MockActivityEnvironment(), activities.readHistoryPage, { storeKey, kind: 'metrics', after, limit: 10 });
+      pages.push(page);
+      if (page.nextCursor === null) break;
+      after = page.nextCursor;
+    }
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 5]);
+    expect(pages.flatMap((p) => p.items.map((m) => m.epoch))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const checkpointPage: MlHistoryPage = await runIn(new MockActivityEnvironment(), activities.readHistoryPage, { storeKey, kind: 'checkpoints', after: 20, limit: 10 });
+    expect(checkpointPage.items.map((c) => c.epoch)).toEqual([22, 24, 25]);
+    expect(checkpointPage.nextCursor).toBeNull();
+    const badLimit = await failure(runIn(new MockActivityEnvironment(), activities.readHistoryPage, { storeKey, kind: 'metrics', after: 0, limit: 100_000 }));
+    expect(badLimit.type).toBe(ErrorType.InvalidRequest);
+
+    const root = merkleRoot(result.checkpointHashes!);
+    const audit = () => runIn(new MockActivityEnvironment(), activities.auditCheckpoints, { trainingWorkflowId: 'w', storeKey, merkleRoot: root });
+    const clean = await audit();
+    expect(clean).toMatchObject({ verified: true, checked: 13, checkpoints: [] });
+    if (checkpointPage.kind !== 'checkpoints') throw new Error('expected a checkpoints page');
+    const victim = checkpointPage.items[1]!;
+    writeFileSync(fileURLToPath(victim.uri), 'tampered bytes');
+    const broken = await audit();
+    expect(broken.verified).toBe(false);
+    expect(broken.checkpoints).toEqual([expect.objectContaining({ checkpointId: victim.checkpointId, epoch: 24, status: 'tampered' })]);
   });
 });

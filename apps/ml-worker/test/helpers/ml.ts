@@ -12,7 +12,7 @@ import {
   type MlTrainingState,
   type MlTrainingStatus,
 } from '@temporal-ecommerce/contracts/ml';
-import { createActivities, FileArtifactStore, type ArtifactStore } from '../../src/activities';
+import { createActivities, FileArtifactStore, SqliteTrainingHistoryStore, type ArtifactStore, type TrainingHistoryStore } from '../../src/activities';
 import type { mlTrainingWorkflow } from '../../src/workflows';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '../../src/workflows/index.ts');
@@ -46,18 +46,21 @@ export function irisConfig(overrides: Partial<MlTrainingConfig> = {}): MlTrainin
   };
 }
 
-/** A worker on a fresh task queue with activities over `store`, running while `fn` runs. */
+export const historyStore = (): SqliteTrainingHistoryStore => new SqliteTrainingHistoryStore(path.join(tempDir('ml-history-'), 'history.sqlite'));
+
+/** A worker on a fresh task queue with activities over `store` (and a fresh history store), running while `fn` runs. */
 export async function withWorker<T>(
   connection: NativeConnection,
   store: ArtifactStore,
   fn: (taskQueue: string) => Promise<T>,
+  history: TrainingHistoryStore = historyStore(),
 ): Promise<T> {
   const taskQueue = uniqueId('ml');
   const worker = await Worker.create({
     connection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ store }),
+    activities: createActivities({ store, history }),
     maxHeartbeatThrottleInterval: '1 second',
   });
   return worker.runUntil(fn(taskQueue));

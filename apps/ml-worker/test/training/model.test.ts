@@ -114,3 +114,14 @@ describe('training', () => {
     expect(sha256Hex(weightBytes(state.params))).toBe(sha256Hex(weightBytes(straight.state.params)));
   });
 });
+
+describe('chunked evaluation', () => {
+  it('gives the same bits as one pass when a split is evaluated in consecutive chunks', async () => {
+    const { model, state, data } = await run({ learningRate: 0.01, batchSize: 16, epochs: 3, optimizer: 'Adam' }, 3);
+    const whole = model.evaluate(state.params, data.train);
+    const sums = { loss: 0, correct: 0 };
+    for (const [from, to] of [[0, 7], [7, 50], [50, data.train.n]] as const) model.evaluateRows(state.params, data.train, from, to, sums);
+    expect(sums.loss / data.train.n).toBe(whole.loss);
+    expect(sums.correct / data.train.n).toBe(whole.accuracy);
+  });
+});

@@ -48,7 +48,7 @@ describe('mlTrainingWorkflow', () => {
     const final = await withWorker(env.nativeConnection, store, async (taskQueue) => {
       const handle = await startTraining(env.client, taskQueue, irisConfig({ hyperparameters: { learningRate: 0.01, batchSize: 16, epochs: 30, optimizer: 'Adam' }, checkpointInterval: 10 }));
       const result = await handle.result();
-      await recordHistory(handle, 'ml-training-completed');
+      await recordHistory(handle, 'ml-bounded-completed');
       return result;
     });
     expect(final.status).toBe('completed');
@@ -100,7 +100,7 @@ describe('mlTrainingWorkflow', () => {
       await waitForReview(handle, 10);
       await handle.executeUpdate(mlDecisionUpdate, { args: [{ action: 'continue', reason: 'Loss is decreasing steadily', author: 'dr-smith' }] });
       const result = await handle.result();
-      await recordHistory(handle, 'ml-training-adjust');
+      await recordHistory(handle, 'ml-bounded-adjust');
       return result;
     });
     expect(final.status).toBe('completed');
@@ -123,7 +123,7 @@ describe('mlTrainingWorkflow', () => {
       await waitForStatus(handle, 'awaiting_decision');
       await handle.executeUpdate(mlDecisionUpdate, { args: [{ action: 'stop', reason: 'Model has converged', author: 'alice' }] });
       const final = await handle.result();
-      await recordHistory(handle, 'ml-training-stop');
+      await recordHistory(handle, 'ml-bounded-stop');
       const afterEnd = await handle.executeUpdate(mlDecisionUpdate, { args: [{ action: 'continue', reason: 'x' }] }).then(() => undefined, (e: unknown) => e);
       return { final, afterEnd };
     });
@@ -155,7 +155,7 @@ describe('mlTrainingWorkflow', () => {
       await waitForReview(handle, 8);
       await handle.executeUpdate(mlDecisionUpdate, { args: [{ action: 'continue', reason: 'still fine' }] });
       const chained = await handle.result();
-      await recordHistory(handle, 'ml-training-continue-as-new');
+      await recordHistory(handle, 'ml-bounded-continue-as-new');
       const firstRun = await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
       const straightHandle = await startTraining(env.client, taskQueue, { ...config, modelId: uniqueId('iris-straight'), epochsPerRun: 100, reviewInterval: 1000 });
       return { chained, straight: await straightHandle.result(), firstRunStatus: firstRun.status.name };
@@ -191,14 +191,20 @@ describe('mlTrainingWorkflow', () => {
     expect(resumed.metrics).toEqual(straight.metrics);
   });
 
-  it('fails an invalid config with InvalidRequest naming the field', async () => {
+  it.each([
+    ['a zero checkpoint interval', irisConfig({ checkpointInterval: 0 }), 'checkpointInterval must be a positive integer'],
+    ['gigabytes of data set', irisConfig({ dataset: { name: 'synthetic', samples: 1_000_000, features: 512 } }), 'dataset.samples samples × features must be at most 2000000'],
+    ['a hidden layer over the limit', irisConfig({ model: { hiddenUnits: 100_000 } }), 'model.hiddenUnits must be an integer in [0, 1024]'],
+    ['a batch over the limit', irisConfig({ hyperparameters: { learningRate: 0.01, batchSize: 1_000_000, epochs: 5, optimizer: 'Adam' } }), 'hyperparameters.batchSize'],
+  ])('fails a config with %s, started directly on Temporal, with a non-retryable InvalidRequest naming the field', async (_name, config, message) => {
     const err = await withWorker(env.nativeConnection, fileStore(), (taskQueue) =>
-      startTraining(env.client, taskQueue, irisConfig({ checkpointInterval: 0 })).then((h) => h.result()).then(() => undefined, (e: unknown) => e),
+      startTraining(env.client, taskQueue, config).then((h) => h.result()).then(() => undefined, (e: unknown) => e),
     );
     expect(err).toBeInstanceOf(WorkflowFailedError);
     const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe(ErrorType.InvalidRequest);
-    expect(cause.message).toContain('checkpointInterval');
+    expect(cause.nonRetryable).toBe(true);
+    expect(cause.message).toContain(message);
   });
 });
 
@@ -213,7 +219,7 @@ describe('auditCheckpointsWorkflow', () => {
         env.client.workflow.execute<typeof auditCheckpointsWorkflow>(MlWorkflowType.AuditCheckpoints, {
           taskQueue,
           workflowId: mlAuditWorkflowId(handle.workflowId, uniqueId('a')),
-          args: [{ trainingWorkflowId: handle.workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot }],
+          args: [{ trainingWorkflowId: handle.workflowId, storeKey: state.historyStoreKey!, merkleRoot: state.merkleRoot }],
         });
       const clean: AuditReport = await audit();
       const [tampered, removed] = state.checkpoints;
@@ -222,7 +228,8 @@ describe('auditCheckpointsWorkflow', () => {
       return { clean, broken: await audit(), tampered: tampered!, removed: removed! };
     });
     expect(clean.verified).toBe(true);
-    expect(clean.checkpoints).toHaveLength(4);
+    expect(clean.checked).toBe(4);
+    expect(clean.checkpoints).toEqual([]);
     expect(broken.verified).toBe(false);
     expect(broken.merkleRoot.ok).toBe(false);
     expect(broken.checkpoints.find((c) => c.checkpointId === tampered.checkpointId)!.status).toBe('tampered');

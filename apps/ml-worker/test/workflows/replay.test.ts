@@ -13,7 +13,13 @@ describe('recorded ML training histories replay with the current workflow code',
   const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
 
   it('has the recorded scenarios', () => {
+    // ml-training-*: recorded before the history store (ML_BOUNDED_HISTORY_PATCH); ml-bounded-*: after.
     expect(files).toEqual([
+      'ml-bounded-adjust.json',
+      'ml-bounded-completed.json',
+      'ml-bounded-continue-as-new.json',
+      'ml-bounded-stop.json',
+      'ml-bounded-worker-killed.json',
       'ml-training-adjust.json',
       'ml-training-completed.json',
       'ml-training-continue-as-new.json',

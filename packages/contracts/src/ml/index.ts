@@ -33,16 +33,21 @@ export type {
   RecoveryRecord,
   ResearcherDecision,
   StartMlTrainingResponse,
+  HistoryPageQuery,
+  MetricsPage,
+  CheckpointsPage,
 } from './http';
 export { SeededRng, hashToSeed, type RngState } from './prng';
 export { sha256, sha256Hex, toHex, fromHex } from './sha256';
-export { merkleRoot } from './merkle';
+export { merkleRoot, merkleAppend, merkleFrontierRoot, emptyMerkleFrontier, type MerkleFrontier } from './merkle';
+import type { MerkleFrontier } from './merkle';
 
 export const ML_TASK_QUEUE = 'ml-training';
 
 export const MlWorkflowType = {
   Training: 'mlTrainingWorkflow',
   AuditCheckpoints: 'auditCheckpointsWorkflow',
+  HistoryPage: 'mlHistoryPageWorkflow',
 } as const;
 
 export const OPTIMIZERS = ['SGD', 'Adam', 'AdamW'] as const;
@@ -59,6 +64,38 @@ export type MlTrainingStatus = (typeof TRAINING_STATUSES)[number];
 export const mlTrainingWorkflowId = (modelId: string, timestampMs: number): string => `ml-training-${modelId}-${timestampMs}`;
 export const ML_TRAINING_WORKFLOW_ID_PREFIX = 'ml-training-';
 export const mlAuditWorkflowId = (trainingWorkflowId: string, nonce: string): string => `ml-audit-${trainingWorkflowId}-${nonce}`;
+export const mlHistoryPageWorkflowId = (trainingWorkflowId: string, nonce: string): string => `ml-history-${trainingWorkflowId}-${nonce}`;
+/** Where a run's per-epoch rows live in the worker's store: stable across continue-as-new, unique per chain. */
+export const mlHistoryStoreKey = (workflowId: string, firstExecutionRunId: string): string => `${workflowId}/${firstExecutionRunId}`;
+
+/**
+ * Marks the workflow version whose state is bounded: per-epoch metrics and checkpoint records go to the
+ * worker's store, the workflow keeps a Merkle frontier, counters and these recent windows.
+ */
+export const ML_BOUNDED_HISTORY_PATCH = 'ml-bounded-history';
+export const ML_RECENT = { metrics: 50, checkpoints: 10, decisions: 20, recoveries: 20 } as const;
+/** Page sizes of GET …/metrics and …/checkpoints. */
+export const ML_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
+
+/**
+ * What one request may make the worker hold or write. The schema bounds each field; these bound the
+ * products a schema cannot express.
+ */
+export const ML_LIMITS = {
+  /** samples × features: the data set in float64, about 16 MB per copy at the limit. */
+  datasetCells: 2_000_000,
+  /** Checkpoints are weights plus two optimizer moments in float64: parameters × 24 bytes each. */
+  checkpointBytesPerRun: 1024 ** 3,
+  /** A span's activity result lists one hash per checkpoint it wrote; this keeps it far below 2 MB. */
+  epochsPerRun: 1000,
+  /** The schema's maxima, checked again by the workflow for starts that bypass the gateway. */
+  epochs: 100_000,
+  batchSize: 4096,
+  hiddenUnits: 1024,
+  features: 512,
+  classes: 64,
+  samples: 1_000_000,
+} as const;
 
 /** Activity type of the span trainer; the gateway reads its heartbeat for live progress. */
 export const ML_TRAIN_ACTIVITY = 'trainEpochs';
@@ -72,7 +109,7 @@ export interface TrainingHeartbeat {
   epoch: number;
   loss: number | null;
   checkpoint: CheckpointRecord | null;
-  /** Checkpoints this span has written so far. */
+  /** Checkpoints this span has written so far (the most recent ones only, once the run keeps a store). */
   checkpoints: CheckpointRecord[];
   metrics: EpochMetrics[];
 }
@@ -152,6 +189,7 @@ export interface ConfigProblem {
 }
 
 const isPositiveInt = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n > 0;
+const isIntIn = (n: unknown, min: number, max: number): boolean => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
 const isUnitInterval = (n: unknown): boolean => typeof n === 'number' && n >= 0 && n < 1;
 
 /**
@@ -164,8 +202,8 @@ export function hyperparameterProblems(h: Partial<Hyperparameters>, prefix: stri
   if (h.learningRate !== undefined && !(typeof h.learningRate === 'number' && h.learningRate > 0 && h.learningRate <= 10)) {
     problems.push({ field: at('learningRate'), message: 'must be a number in (0, 10]' });
   }
-  if (h.batchSize !== undefined && !isPositiveInt(h.batchSize)) problems.push({ field: at('batchSize'), message: 'must be a positive integer' });
-  if (h.epochs !== undefined && !isPositiveInt(h.epochs)) problems.push({ field: at('epochs'), message: 'must be a positive integer' });
+  if (h.batchSize !== undefined && !isIntIn(h.batchSize, 1, ML_LIMITS.batchSize)) problems.push({ field: at('batchSize'), message: `must be an integer in [1, ${ML_LIMITS.batchSize}]` });
+  if (h.epochs !== undefined && !isIntIn(h.epochs, 1, ML_LIMITS.epochs)) problems.push({ field: at('epochs'), message: `must be an integer in [1, ${ML_LIMITS.epochs}]` });
   if (h.optimizer !== undefined && !(OPTIMIZERS as readonly string[]).includes(h.optimizer)) {
     problems.push({ field: at('optimizer'), message: `must be one of ${OPTIMIZERS.join(', ')}` });
   }
@@ -211,12 +249,54 @@ export function mlConfigProblems(config: MlTrainingConfig): ConfigProblem[] {
   if (smallest < perClassFloor) {
     problems.push({ field: 'dataset.samples', message: `too few samples: each split needs at least ${perClassFloor}` });
   }
+  const sized = [
+    ['dataset.samples', config.dataset?.samples, 1, ML_LIMITS.samples],
+    ['dataset.features', config.dataset?.features, 1, ML_LIMITS.features],
+    ['dataset.classes', config.dataset?.classes, 2, ML_LIMITS.classes],
+    ['model.hiddenUnits', config.model?.hiddenUnits, 0, ML_LIMITS.hiddenUnits],
+  ] as const;
+  for (const [field, value, min, max] of sized) {
+    if (value !== undefined && !isIntIn(value, min, max)) problems.push({ field, message: `must be an integer in [${min}, ${max}]` });
+  }
+  const cells = resolved.dataset.samples * resolved.dataset.features;
+  if (cells > ML_LIMITS.datasetCells) {
+    problems.push({ field: 'dataset.samples', message: `samples × features must be at most ${ML_LIMITS.datasetCells} (got ${resolved.dataset.samples} × ${resolved.dataset.features} = ${cells})` });
+  }
+  if (config.epochsPerRun !== undefined && config.epochsPerRun > ML_LIMITS.epochsPerRun) {
+    problems.push({ field: 'epochsPerRun', message: `must be at most ${ML_LIMITS.epochsPerRun}` });
+  }
+  if (h && isPositiveInt(h.epochs) && isPositiveInt(config.checkpointInterval)) {
+    const bytes = estimatedCheckpointBytes(resolved, h.epochs);
+    if (bytes > ML_LIMITS.checkpointBytesPerRun) {
+      problems.push({
+        field: 'checkpointInterval',
+        message: `too many checkpoints for this model: about ${Math.ceil(bytes / 1024 ** 2)} MiB of checkpoints, at most ${ML_LIMITS.checkpointBytesPerRun / 1024 ** 2} MiB (raise checkpointInterval or lower epochs or hiddenUnits)`,
+      });
+    }
+  }
   if (config.dataset?.name === 'iris') {
     for (const name of ['samples', 'features', 'classes', 'noise'] as const) {
       if (config.dataset[name] !== undefined) problems.push({ field: `dataset.${name}`, message: 'applies to the synthetic dataset only' });
     }
   }
   return problems;
+}
+
+/** Trainable parameters of the model a config describes (the same count `Mlp` allocates). */
+export function mlParameterCount(config: ResolvedMlTrainingConfig): number {
+  const { features, classes } = config.dataset;
+  const hidden = config.model.hiddenUnits;
+  return hidden > 0 ? features * hidden + hidden + hidden * classes + classes : features * classes + classes;
+}
+
+/**
+ * Disk a run's checkpoints take: one every `checkpointInterval` epochs plus one at the end of every span
+ * (review or continue-as-new point), each the weights and two optimizer moments in float64.
+ */
+export function estimatedCheckpointBytes(config: ResolvedMlTrainingConfig, epochs: number): number {
+  const spanLength = Math.min(config.reviewInterval, config.epochsPerRun);
+  const count = Math.ceil(epochs / config.checkpointInterval) + Math.ceil(epochs / Math.max(1, spanLength));
+  return count * mlParameterCount(config) * 24;
 }
 
 /** Input of the training workflow. `carried` is set only by continue-as-new. */
@@ -232,11 +312,31 @@ export interface CarriedTrainingState {
   initSeed: number;
   dataSeed: number;
   stopRequested: boolean;
+  /** Set by runs that keep their per-epoch rows in the worker's store (ML_BOUNDED_HISTORY_PATCH). */
+  storeKey?: string;
+  merkle?: MerkleFrontier;
 }
 
+/**
+ * `checkpoints` for runs from before the store (their records are in workflow state); otherwise the
+ * audit reads every record under `storeKey` from the worker's store.
+ */
 export interface AuditCheckpointsInput {
   trainingWorkflowId: string;
-  checkpoints: CheckpointRecord[];
   merkleRoot: string;
+  storeKey?: string;
+  checkpoints?: CheckpointRecord[];
 }
+
+export type MlHistoryKind = 'metrics' | 'checkpoints';
+
+/** One page of a run's stored history: rows with epoch > `after`, at most `limit`. */
+export interface MlHistoryPageInput {
+  storeKey: string;
+  kind: MlHistoryKind;
+  after: number;
+  limit: number;
+}
+
+export type MlHistoryPage = { kind: 'metrics'; items: EpochMetrics[]; nextCursor: number | null } | { kind: 'checkpoints'; items: CheckpointRecord[]; nextCursor: number | null };
 

@@ -30,3 +30,34 @@ function prefixed(prefix: number, ...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * The same root, kept incrementally: the roots of the perfect subtrees the leaves so far form (one per
+ * set bit of `size`, largest first). Appending is O(log n) and the frontier holds at most 53 hashes, so a
+ * workflow can carry it through continue-as-new instead of every checkpoint record.
+ */
+export interface MerkleFrontier {
+  size: number;
+  nodes: string[];
+}
+
+export const emptyMerkleFrontier = (): MerkleFrontier => ({ size: 0, nodes: [] });
+
+export function merkleAppend(frontier: MerkleFrontier, leafHashHex: string): MerkleFrontier {
+  const nodes = [...frontier.nodes];
+  let node = sha256(prefixed(0x00, fromHex(leafHashHex)));
+  // Like a binary counter: each trailing 1-bit of `size` is a subtree of that height waiting for a sibling.
+  for (let size = frontier.size; size % 2 === 1; size = Math.floor(size / 2)) {
+    node = sha256(prefixed(0x01, fromHex(nodes.pop()!), node));
+  }
+  nodes.push(toHex(node));
+  return { size: frontier.size + 1, nodes };
+}
+
+/** Equals `merkleRoot` of the leaves appended so far. */
+export function merkleFrontierRoot(frontier: MerkleFrontier): string {
+  if (frontier.size === 0) return merkleRoot([]);
+  let acc = fromHex(frontier.nodes.at(-1)!);
+  for (let i = frontier.nodes.length - 2; i >= 0; i--) acc = sha256(prefixed(0x01, fromHex(frontier.nodes[i]!), acc));
+  return toHex(acc);
+}

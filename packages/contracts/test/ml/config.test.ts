@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mlConfigProblems, mlTrainingWorkflowId, resolveMlConfig, type MlTrainingConfig } from '../../src/ml/index';
+import { estimatedCheckpointBytes, mlConfigProblems, mlParameterCount, mlTrainingWorkflowId, resolveMlConfig, type MlTrainingConfig } from '../../src/ml/index';
 
 const valid: MlTrainingConfig = {
   modelId: 'claude-3-sonnet-training-001',
@@ -26,6 +26,25 @@ describe('ml config rules', () => {
     expect(fields({ ...valid, modelId: 'has space' })).toEqual(['modelId']);
     expect(fields({ ...valid, validationSplit: 0.5, testSplit: 0.5 })).toContain('testSplit');
     expect(fields({ ...valid, dataset: { name: 'iris', samples: 10 } })).toEqual(['dataset.samples']);
+  });
+
+  it('bounds what a request makes the worker hold or write, naming the field', () => {
+    const fields = (c: Partial<MlTrainingConfig>) => mlConfigProblems({ ...valid, ...c }).map((p) => p.field);
+    const synthetic = (samples: number, features: number) => ({ dataset: { name: 'synthetic' as const, samples, features } });
+    expect(fields(synthetic(250_000, 8))).toEqual([]);
+    expect(fields(synthetic(250_001, 8))).toEqual(['dataset.samples']);
+    expect(mlConfigProblems({ ...valid, ...synthetic(1_000_000, 512) })[0]!.message).toContain('1000000 × 512');
+    expect(fields({ epochsPerRun: 1000 })).toEqual([]);
+    expect(fields({ epochsPerRun: 1001 })).toEqual(['epochsPerRun']);
+    expect(fields({ model: { hiddenUnits: 1025 } })).toEqual(['model.hiddenUnits']);
+    expect(fields({ hyperparameters: { ...valid.hyperparameters, batchSize: 4097 } })).toEqual(['hyperparameters.batchSize']);
+    expect(fields({ hyperparameters: { ...valid.hyperparameters, epochs: 100_001 } })).toEqual(['hyperparameters.epochs']);
+    expect(fields({ dataset: { name: 'synthetic', samples: 100, features: 513 } })).toEqual(['dataset.features']);
+    // 512 × 1024 + 1024 + 1024 × 4 + 4 parameters, a checkpoint every epoch for 1000 epochs: ~12 GiB.
+    const big = { ...synthetic(2000, 512), model: { hiddenUnits: 1024 }, hyperparameters: { ...valid.hyperparameters, epochs: 1000 } };
+    expect(fields({ ...big, checkpointInterval: 1 })).toEqual(['checkpointInterval']);
+    expect(fields({ ...big, checkpointInterval: 500, reviewInterval: 500, epochsPerRun: 1000 })).toEqual([]);
+    expect(estimatedCheckpointBytes(resolveMlConfig({ ...valid, checkpointInterval: 5, reviewInterval: 10 }), 30)).toBe((6 + 3) * mlParameterCount(resolveMlConfig(valid)) * 24);
   });
 
   it('builds the README workflow id', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { merkleRoot } from '../../src/ml/merkle';
+import { emptyMerkleFrontier, merkleAppend, merkleFrontierRoot, merkleRoot } from '../../src/ml/merkle';
 import { fromHex, sha256Hex, toHex } from '../../src/ml/sha256';
 
 const nodeSha = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -46,5 +46,26 @@ describe('merkleRoot', () => {
     expect(merkleRoot(altered)).not.toBe(root);
     expect(merkleRoot(leaves.slice(0, 4))).not.toBe(root);
     expect(merkleRoot([leaves[1]!, leaves[0]!, ...leaves.slice(2)])).not.toBe(root);
+  });
+});
+
+describe('Merkle frontier', () => {
+  const hashes = Array.from({ length: 300 }, (_, i) => sha256Hex(new TextEncoder().encode(`checkpoint ${i}`)));
+
+  it('gives the same root as merkleRoot after every append, holding one node per set bit of the size', () => {
+    let frontier = emptyMerkleFrontier();
+    expect(merkleFrontierRoot(frontier)).toBe(merkleRoot([]));
+    for (let n = 1; n <= hashes.length; n++) {
+      frontier = merkleAppend(frontier, hashes[n - 1]!);
+      expect(merkleFrontierRoot(frontier), `after ${n} leaves`).toBe(merkleRoot(hashes.slice(0, n)));
+      expect(frontier.nodes).toHaveLength(n.toString(2).split('').filter((b) => b === '1').length);
+    }
+  });
+
+  it('does not change the frontier it appends to', () => {
+    const one = merkleAppend(emptyMerkleFrontier(), hashes[0]!);
+    const snapshot = JSON.stringify(one);
+    merkleAppend(one, hashes[1]!);
+    expect(JSON.stringify(one)).toBe(snapshot);
   });
 });

@@ -4,6 +4,7 @@ import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from 
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import {
+  ML_PAGE,
   ML_TASK_QUEUE,
   ML_TRAIN_ACTIVITY,
   ML_TRAINING_WORKFLOW_ID_PREFIX,
@@ -11,10 +12,15 @@ import {
   mlAuditWorkflowId,
   mlConfigProblems,
   mlDecisionUpdate,
+  mlHistoryPageWorkflowId,
   mlTrainingStateQuery,
   mlTrainingWorkflowId,
   type AuditCheckpointsInput,
   type AuditReport,
+  type CheckpointsPage,
+  type MlHistoryKind,
+  type MlHistoryPage,
+  type MetricsPage,
   type MlTrainingProgress,
   type MlTrainingState,
   type MlTrainingWorkflowInput,
@@ -22,6 +28,9 @@ import {
 } from '@temporal-ecommerce/contracts/ml';
 import {
   AuditReportSchema,
+  CheckpointsPageSchema,
+  HistoryPageQuerySchema,
+  MetricsPageSchema,
   DecisionRequestSchema,
   DecisionResponseSchema,
   MlTrainingConfigSchema,
@@ -37,6 +46,8 @@ const httpError = (statusCode: number, message: string): Error => Object.assign(
 
 /** How long GET …/audit waits for the ML worker to re-read the artifacts. */
 const AUDIT_TIMEOUT = '60 seconds';
+/** How long GET …/metrics and …/checkpoints wait for the ML worker to read a page of its store. */
+const PAGE_TIMEOUT = '15 seconds';
 
 const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   const { temporal, config } = fastify;
@@ -122,6 +133,72 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
+  /**
+   * A page of a run's per-epoch history. The workflow keeps only recent windows; the rest is in the ML
+   * worker's store, which the gateway reaches through a short read workflow on the ML task queue (the
+   * store is on the worker's disk, and a finished run takes no Updates). Runs from before the store keep
+   * every row in their state and are paged from it.
+   */
+  const historyPage = async (workflowId: string, kind: MlHistoryKind, cursor: number, limit: number): Promise<MlHistoryPage> => {
+    const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
+    if (!state.historyStoreKey) {
+      const rows = kind === 'metrics' ? state.metrics : state.checkpoints;
+      const after = rows.filter((r) => r.epoch > cursor);
+      const items = after.slice(0, limit);
+      const nextCursor = after.length > limit ? items.at(-1)!.epoch : null;
+      return kind === 'metrics' ? { kind, items: items as MetricsPage['items'], nextCursor } : { kind, items: items as CheckpointsPage['items'], nextCursor };
+    }
+    try {
+      return await temporal.workflow.execute(MlWorkflowType.HistoryPage, {
+        taskQueue: ML_TASK_QUEUE,
+        workflowId: mlHistoryPageWorkflowId(workflowId, randomUUID().slice(0, 8)),
+        args: [{ storeKey: state.historyStoreKey, kind, after: cursor, limit }],
+        workflowExecutionTimeout: PAGE_TIMEOUT,
+      });
+    } catch (err) {
+      if (err instanceof WorkflowFailedError) throw httpError(503, `the ML worker did not read the ${kind} page within ${PAGE_TIMEOUT}`);
+      throw err;
+    }
+  };
+
+  fastify.get(
+    '/:workflowId/metrics',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: "Every epoch's metrics, a page at a time",
+        description: 'Epochs after `cursor`, oldest first. The progress view holds only the most recent 50; this pages all of them from the ML worker\'s store.',
+        params: MlWorkflowIdParamsSchema,
+        querystring: HistoryPageQuerySchema,
+        response: { 200: MetricsPageSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request): Promise<MetricsPage> => {
+      const { workflowId } = request.params;
+      const page = await historyPage(workflowId, 'metrics', request.query.cursor ?? 0, request.query.limit ?? ML_PAGE.defaultLimit);
+      return { workflowId, items: page.items as MetricsPage['items'], nextCursor: page.nextCursor };
+    },
+  );
+
+  fastify.get(
+    '/:workflowId/checkpoints',
+    {
+      schema: {
+        tags: ['ml-training'],
+        summary: 'Every checkpoint record, a page at a time',
+        description: 'Checkpoints after epoch `cursor`, oldest first: id, epoch, loss, URI, SHA-256. The progress view holds only the most recent 10.',
+        params: MlWorkflowIdParamsSchema,
+        querystring: HistoryPageQuerySchema,
+        response: { 200: CheckpointsPageSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request): Promise<CheckpointsPage> => {
+      const { workflowId } = request.params;
+      const page = await historyPage(workflowId, 'checkpoints', request.query.cursor ?? 0, request.query.limit ?? ML_PAGE.defaultLimit);
+      return { workflowId, items: page.items as CheckpointsPage['items'], nextCursor: page.nextCursor };
+    },
+  );
+
   fastify.post(
     '/:workflowId/decision',
     {
@@ -166,7 +243,10 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const { workflowId } = request.params;
       const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
-      const input: AuditCheckpointsInput = { trainingWorkflowId: workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot };
+      // A run with a store is audited from it; one from before the store holds every record in its state.
+      const input: AuditCheckpointsInput = state.historyStoreKey
+        ? { trainingWorkflowId: workflowId, storeKey: state.historyStoreKey, merkleRoot: state.merkleRoot }
+        : { trainingWorkflowId: workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot };
       try {
         const report: AuditReport = await temporal.workflow.execute(MlWorkflowType.AuditCheckpoints, {
           taskQueue: ML_TASK_QUEUE,
