@@ -164,6 +164,8 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:workflowId/metrics',
     {
+      // A read, but each page runs a short workflow on the ML worker: never anonymous when auth is on.
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
         summary: "Every epoch's metrics, a page at a time",
@@ -183,6 +185,8 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:workflowId/checkpoints',
     {
+      // A read, but each page runs a short workflow on the ML worker: never anonymous when auth is on.
+      config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
         summary: 'Every checkpoint record, a page at a time',
