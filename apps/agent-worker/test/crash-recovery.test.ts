@@ -33,7 +33,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function startWorkerProcess(taskQueue: string, dataDir: string): ChildProcess {
+function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: string): ChildProcess {
   const child = spawn(process.execPath, [WORKER_JS], {
     env: {
       PATH: process.env.PATH,
@@ -43,6 +43,7 @@ function startWorkerProcess(taskQueue: string, dataDir: string): ChildProcess {
       AGENT_TASK_QUEUE: taskQueue,
       TEMPORAL_ECOMMERCE_DATA_DIR: dataDir,
       AGENT_FILE_DELAY_MS: '300',
+      AGENT_REPOSITORY_ROOTS: repositoryRoot,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -54,12 +55,12 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 
 describe('crash recovery with a real worker process', () => {
   it('resumes after SIGKILL at about file 12 from the next file, never analysing a completed file again', { timeout: 240_000 }, async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const args: CodebaseAnalysisInput = { taskId: `crash-${randomUUID()}`, repositoryPath: box.repo, files: SAMPLE_FILES, analysisType: 'architectural', budget: 5 };
     const workflowId = agentAnalysisWorkflowId(args.taskId);
 
-    const first = startWorkerProcess(taskQueue, box.dataDir);
+    const first = startWorkerProcess(taskQueue, box.dataDir, box.dir);
     let second: ChildProcess | undefined;
     try {
       const handle = await env.client.workflow.start<typeof codebaseAnalysisWorkflow>(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId, args: [args] });
@@ -80,7 +81,7 @@ describe('crash recovery with a real worker process', () => {
       expect(completedBeforeKill).toBeGreaterThanOrEqual(12);
       expect(completedBeforeKill).toBeLessThan(20);
 
-      second = startWorkerProcess(taskQueue, box.dataDir);
+      second = startWorkerProcess(taskQueue, box.dataDir, box.dir);
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'completed', filesAnalyzed: 20, totalFiles: 20 });
 

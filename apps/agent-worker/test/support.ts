@@ -9,7 +9,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { analysisProgressQuery, type AnalysisProgress, type AnalysisStatus } from '@temporal-ecommerce/contracts/agent';
 import { createActivities, type AgentActivityDeps } from '../src/activities';
 import { AnalysisStore } from '../src/store/analysis-store';
-import { testProcessEnv } from '../src/test-process-env';
+import { detectSandbox, type SandboxStatus } from '../src/sandbox/detect';
+import { typescriptNodePath } from '../src/test-process-env';
 
 export const SAMPLE_CODEBASE = join(__dirname, '../../../examples/sample-codebase');
 export const WORKFLOWS_PATH = join(__dirname, '../src/workflows/index.ts');
@@ -35,8 +36,15 @@ export interface Sandbox {
   deps: AgentActivityDeps;
 }
 
+let hostSandbox: Promise<SandboxStatus> | undefined;
+/** The strongest test sandbox this host allows, detected once per test file as the worker does at start. */
+export function detectedSandbox(): Promise<SandboxStatus> {
+  hostSandbox ??= detectSandbox({ request: 'auto', production: false, uid: 65534, readOnlyPaths: [typescriptNodePath()] });
+  return hostSandbox;
+}
+
 /** A private copy of the sample codebase and a private data dir, so tests never touch examples/. */
-export function sandbox(overrides: Partial<AgentActivityDeps> = {}): Sandbox {
+export async function sandbox(overrides: Partial<AgentActivityDeps> = {}): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-test-'));
   const repo = join(dir, 'repo');
   cpSync(SAMPLE_CODEBASE, repo, { recursive: true });
@@ -47,8 +55,10 @@ export function sandbox(overrides: Partial<AgentActivityDeps> = {}): Sandbox {
     dataDir,
     pricing: { inputPer1K: 0.003, outputPer1K: 0.015 },
     fileDelayMs: 0,
-    testTimeoutMs: 60_000,
-    testEnv: testProcessEnv(process.env.PATH ?? '', process.env.HOME),
+    repositoryRoots: [dir],
+    sandbox: await detectedSandbox(),
+    testLimits: { wallClockMs: 60_000, cpuSeconds: 120, memoryBytes: 4096 * 1024 * 1024 },
+    testNodePath: typescriptNodePath(),
     ...overrides,
   };
   return { dir, repo, dataDir, store, deps };

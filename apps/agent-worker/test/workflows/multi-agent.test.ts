@@ -24,7 +24,7 @@ const FILES = ['src/pages/Dashboard.tsx', 'src/utils/validation.ts', 'src/models
 
 describe('multi-agent coordinator', () => {
   it('runs architecture and security in parallel and performance after architecture finds issues', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     // A fixed project name: the coordinator derives its children's ids from its own, and the replay test
     // replays the recorded history under the file's name.
@@ -52,7 +52,7 @@ describe('multi-agent coordinator', () => {
   });
 
   it('reports partial results naming a failed specialist, without failing or rerunning the others', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const real = agentActivities(box.deps);
     const calls: { kind: string; file: string }[] = [];
