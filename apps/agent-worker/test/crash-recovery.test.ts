@@ -1,5 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,24 +7,13 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AGENT_TASK_QUEUE, AgentWorkflowType, agentAnalysisWorkflowId, analysisProgressQuery, type CodebaseAnalysisInput } from '@temporal-ecommerce/contracts/agent';
 import type { codebaseAnalysisWorkflow } from '../src/workflows';
 import { AnalysisStore } from '../src/store/analysis-store';
-import { quietRuntime, SAMPLE_FILES, sandbox } from './support';
-
-const APP = join(__dirname, '..');
-const WORKER_JS = join(APP, 'dist/worker.js');
-
-/** dist/worker.js as built from the current sources (turbo builds before test; a direct vitest run may not). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (existsSync(WORKER_JS) && statSync(WORKER_JS).mtimeMs >= newest(join(APP, 'src'))) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(APP, 'tsconfig.build.json')], { stdio: 'inherit' });
-}
+import { ensureWorkerBuilt, quietRuntime, SAMPLE_FILES, sandbox, WORKER_JS } from './support';
 
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   quietRuntime();
-  ensureBuilt();
+  ensureWorkerBuilt();
   env = await createLocalTestEnv();
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import { AnalysisStore } from '../src/store/analysis-store';
 import { detectSandbox, type SandboxStatus } from '../src/sandbox/detect';
 import { typescriptNodePath } from '../src/test-process-env';
 
+const APP = join(__dirname, '..');
 export const SAMPLE_CODEBASE = join(__dirname, '../../../examples/sample-codebase');
 export const WORKFLOWS_PATH = join(__dirname, '../src/workflows/index.ts');
 export const SAMPLE_FILES: string[] = JSON.parse(readFileSync(join(__dirname, '../../../examples/codebase-analysis-config.json'), 'utf8')).files;
@@ -113,3 +115,13 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
   writeFileSync(path, historyToJSON(history));
 }
 
+
+export const WORKER_JS = join(APP, 'dist/worker.js');
+
+/** dist/worker.js as built from the current sources (turbo builds before test; a direct vitest run may not). */
+export function ensureWorkerBuilt(): void {
+  const newest = (dir: string): number =>
+    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
+  if (existsSync(WORKER_JS) && statSync(WORKER_JS).mtimeMs >= newest(join(APP, 'src'))) return;
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(APP, 'tsconfig.build.json')], { stdio: 'inherit' });
+}

@@ -46,11 +46,11 @@ async function probe(spec: SandboxSpec): Promise<string | undefined> {
 }
 
 /**
- * Finds out, by trying each, which sandbox this host allows, strongest first (or checks the one asked
+ * Finds out, by trying each (`tryMode` runs a real probe; tests pass one that fails), which sandbox this host allows, strongest first (or checks the one asked
  * for). In production a host that allows none refuses to run tests unless AGENT_SANDBOX says
  * `none-i-accept-the-risk`.
  */
-export async function detectSandbox(policy: SandboxPolicy): Promise<SandboxStatus> {
+export async function detectSandbox(policy: SandboxPolicy, tryMode: (spec: SandboxSpec) => Promise<string | undefined> = probe): Promise<SandboxStatus> {
   const root = process.getuid?.() === 0;
   const base = { uid: policy.uid, root, readOnlyPaths: policy.readOnlyPaths };
   const unavailable: SandboxStatus['unavailable'] = {};
@@ -59,7 +59,7 @@ export async function detectSandbox(policy: SandboxPolicy): Promise<SandboxStatu
   if (policy.request === 'auto' && !root) unavailable.uid = 'the worker is not root, so it cannot switch to another uid';
   for (const mode of candidates) {
     const spec: SandboxSpec = { ...base, mode };
-    const error = await probe(spec);
+    const error = await tryMode(spec);
     if (!error) return { spec, protections: protectionsOf(spec), unavailable };
     unavailable[mode] = error;
   }
