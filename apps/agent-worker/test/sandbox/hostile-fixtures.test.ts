@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -90,7 +91,7 @@ describe.each(MODES)('runTests in the %s sandbox', (mode) => {
     if (!available.has(mode)) throw new Error(`${mode} does not work on this host: ${JSON.stringify(available)}`);
   };
 
-  it('shows the test command none of the worker\'s environment, through env or any /proc/<pid>/environ', async () => {
+  it('gives the test command none of the worker\'s process.env, in its env or any /proc/<pid>/environ it can read', async () => {
     skipUnlessAvailable();
     const dump = `
 const fs = require('node:fs');
@@ -203,6 +204,37 @@ console.log('ALLOCATED-ALL');
     // The worker still runs tests after that.
     const ok = await runTestsIn(mode, hostileRepo('exit 0'));
     expect(ok.passed).toBe(true);
+  });
+
+  it(mode === 'uid' ? 'uid mode: reaches the host network (no net namespace), but holds no capabilities' : 'cannot reach a server on the host\'s loopback, and holds no capabilities', async () => {
+    skipUnlessAvailable();
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      socket.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const probe = `
+const fs = require('node:fs');
+const caps = fs.readFileSync('/proc/self/status', 'utf8').match(/CapEff:\\s*(\\w+)/)[1];
+fs.writeFileSync('caps.txt', caps);
+require('node:net').connect(${port}, '127.0.0.1').on('connect', () => { fs.writeFileSync('net.txt', 'connected'); process.exit(0); }).on('error', (e) => { fs.writeFileSync('net.txt', e.code); process.exit(0); });
+`;
+      const repo = hostileRepo('node probe.js', { 'probe.js': probe, 'net.txt': '', 'caps.txt': '' });
+      const run = await runTestsIn(mode, repo);
+      expect(run.passed).toBe(true);
+      expect(readFileSync(join(repo, 'caps.txt'), 'utf8')).toMatch(/^0+$/);
+      if (mode === 'uid') {
+        expect(readFileSync(join(repo, 'net.txt'), 'utf8')).toBe('connected');
+      } else {
+        expect(readFileSync(join(repo, 'net.txt'), 'utf8')).toMatch(/^E[A-Z]+$/);
+        expect(connections).toBe(0);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
 

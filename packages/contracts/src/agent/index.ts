@@ -121,7 +121,7 @@ export interface AnalysisCarryOver {
  * input, not env, so the workflow stays deterministic and tests can change them.
  */
 export interface CodebaseAnalysisInput extends AnalyzeRequest {
-  /** Absolute path, checked by the gateway. */
+  /** Absolute path, checked by the gateway and again by the worker (AGENT_REPOSITORY_ROOTS). */
   repositoryPath: string;
   /** Default DEFAULT_CONTINUE_AS_NEW_EVERY. */
   continueAsNewEvery?: number;
@@ -136,7 +136,7 @@ export interface CodebaseAnalysisInput extends AnalyzeRequest {
 export type CodebaseAnalysisResult = AnalysisProgress;
 
 export interface MultiAgentInput extends MultiAgentRequest {
-  /** Absolute path, checked by the gateway. */
+  /** Absolute path, checked by the gateway and again by the worker (AGENT_REPOSITORY_ROOTS). */
   repositoryPath: string;
 }
 
