@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { CancelledFailure } from '@temporalio/common';
 import { detectSandbox, type SandboxStatus } from '../../src/sandbox/detect';
-import type { SandboxMode } from '../../src/sandbox/command';
+import { protectionsOf, type SandboxMode } from '../../src/sandbox/command';
 import { typescriptNodePath } from '../../src/test-process-env';
 import type { TestRun } from '../../src/activities';
 import { agentActivities, sandbox as testBox } from '../support';
@@ -17,7 +17,10 @@ import { agentActivities, sandbox as testBox } from '../support';
  * sandbox mode this host allows (bwrap, unshare and a uid switch on a root CI machine).
  */
 const MODES: Exclude<SandboxMode, 'none'>[] = ['bwrap', 'unshare', 'uid'];
-const available = new Map<SandboxMode, SandboxStatus>();
+/** unshare as a non-root worker runs it: a user namespace instead of a uid switch (same host uid). */
+const USERNS = 'unshare-without-root';
+type Variant = SandboxMode | typeof USERNS;
+const available = new Map<Variant, SandboxStatus>();
 const CANARY = `canary-${randomUUID()}`;
 
 beforeAll(async () => {
@@ -26,6 +29,11 @@ beforeAll(async () => {
   for (const mode of MODES) {
     const status = await detectSandbox({ request: mode, production: true, uid: 65534, readOnlyPaths: [typescriptNodePath()] });
     if (!status.refusal) available.set(mode, status);
+  }
+  const unshare = available.get('unshare');
+  if (unshare) {
+    const spec = { ...unshare.spec, root: false };
+    available.set(USERNS, { ...unshare, spec, protections: protectionsOf(spec) });
   }
 });
 
@@ -42,7 +50,7 @@ function hostileRepo(script: string, files: Record<string, string> = {}): string
   return repo;
 }
 
-async function runTestsIn(mode: SandboxMode, repo: string, limits: { wallClockMs?: number; memoryMb?: number } = {}, activityEnv = new MockActivityEnvironment()): Promise<TestRun> {
+async function runTestsIn(mode: Variant, repo: string, limits: { wallClockMs?: number; memoryMb?: number } = {}, activityEnv = new MockActivityEnvironment()): Promise<TestRun> {
   const box = await testBox({
     repositoryRoots: [repo],
     sandbox: available.get(mode)!,
@@ -86,7 +94,7 @@ spawn('setsid', [process.execPath, '-e', 'setInterval(() => {}, 1000)', '${marke
 setInterval(() => {}, 1000);
 `;
 
-describe.each(MODES)('runTests in the %s sandbox', (mode) => {
+describe.each<Variant>([...MODES, USERNS])('runTests in the %s sandbox', (mode) => {
   const skipUnlessAvailable = () => {
     if (!available.has(mode)) throw new Error(`${mode} does not work on this host: ${JSON.stringify(available)}`);
   };
@@ -172,7 +180,11 @@ fs.writeFileSync('leak.txt', out);
     else expect(survivors).toEqual([]);
   });
 
-  it('cannot create files outside the workspace: not in a watched directory, not in the worker\'s HOME', async () => {
+  it(
+    mode === USERNS
+      ? 'without root (same host uid): CAN write outside the workspace, as docs/security.md says'
+      : 'cannot create files outside the workspace: not in a watched directory, not in the worker\'s HOME',
+    async () => {
     skipUnlessAvailable();
     const watched = mkdtempSync(join(tmpdir(), 'agent-watched-'));
     const target = join(watched, `escaped-${randomUUID()}`);
@@ -184,9 +196,15 @@ fs.writeFileSync('leak.txt', out);
     const run = await runTestsIn(mode, repo);
     expect(run.passed).toBe(true);
     expect(readFileSync(join(repo, 'inside.txt'), 'utf8')).toBe('x\n');
+    if (mode === USERNS) {
+      expect(existsSync(target)).toBe(true);
+      rmSync(inWorkerHome, { force: true });
+      return;
+    }
     expect(existsSync(target)).toBe(false);
     expect(existsSync(inWorkerHome)).toBe(false);
-  });
+  },
+  );
 
   it('kills an allocation without bound at the memory limit: a failed test run, the worker unaffected', { timeout: 60_000 }, async () => {
     skipUnlessAvailable();
@@ -206,7 +224,7 @@ console.log('ALLOCATED-ALL');
     expect(ok.passed).toBe(true);
   });
 
-  it(mode === 'uid' ? 'uid mode: reaches the host network (no net namespace), but holds no capabilities' : 'cannot reach a server on the host\'s loopback, and holds no capabilities', async () => {
+  it(mode === 'uid' ? 'uid mode: reaches the host network (no net namespace), but holds no capabilities' : 'cannot reach a server on the host\'s loopback (and, with a uid switch or bwrap, holds no capabilities)', async () => {
     skipUnlessAvailable();
     let connections = 0;
     const server = createServer((socket) => {
@@ -225,7 +243,8 @@ require('node:net').connect(${port}, '127.0.0.1').on('connect', () => { fs.write
       const repo = hostileRepo('node probe.js', { 'probe.js': probe, 'net.txt': '', 'caps.txt': '' });
       const run = await runTestsIn(mode, repo);
       expect(run.passed).toBe(true);
-      expect(readFileSync(join(repo, 'caps.txt'), 'utf8')).toMatch(/^0+$/);
+      // A user namespace holds capabilities inside it (over nothing of the host's); every other mode holds none.
+      if (mode !== USERNS) expect(readFileSync(join(repo, 'caps.txt'), 'utf8')).toMatch(/^0+$/);
       if (mode === 'uid') {
         expect(readFileSync(join(repo, 'net.txt'), 'utf8')).toBe('connected');
       } else {
