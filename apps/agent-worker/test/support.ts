@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { analysisProgressQuery, type AnalysisProgress, type AnalysisStatus } from '@temporal-ecommerce/contracts/agent';
@@ -21,6 +21,11 @@ export const SAMPLE_FILES: string[] = JSON.parse(readFileSync(join(__dirname, '.
 /** SDK logs at WARN so test output shows failures, not worker state changes. Call before creating an env. */
 export function quietRuntime(): void {
   if (Runtime._instance === undefined) Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** An activity environment whose activity logs show warnings only, like the workers in these tests. */
+export function activityEnvironment(): MockActivityEnvironment {
+  return new MockActivityEnvironment(undefined, { logger: new DefaultLogger('WARN') });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MockActivityEnvironment } from '@temporalio/testing';
-import { agentActivities, sandbox, treeHashes } from '../support';
+import { activityEnvironment, agentActivities, sandbox, treeHashes } from '../support';
 
 describe('prepareWorkspace', () => {
   it('copies a large tree heartbeating every 200 entries, so it never outlasts its 30 s heartbeat timeout', async () => {
@@ -14,7 +13,7 @@ describe('prepareWorkspace', () => {
     }
     mkdirSync(join(box.repo, 'node_modules', 'skipped'), { recursive: true });
     writeFileSync(join(box.repo, 'node_modules', 'skipped', 'index.js'), '');
-    const activityEnv = new MockActivityEnvironment();
+    const activityEnv = activityEnvironment();
     const beats: { copied: number }[] = [];
     activityEnv.on('heartbeat', (d: { copied: number }) => beats.push(d));
     const prepare = agentActivities(box.deps).prepareWorkspace;

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { CancelledFailure } from '@temporalio/common';
 import { detectSandbox, type SandboxStatus } from '../../src/sandbox/detect';
 import { protectionsOf, type SandboxMode } from '../../src/sandbox/command';
 import { typescriptNodePath } from '../../src/test-process-env';
 import type { TestRun } from '../../src/activities';
-import { agentActivities, sandbox as testBox } from '../support';
+import { activityEnvironment, agentActivities, sandbox as testBox } from '../support';
 
 /**
  * Hostile repositories, written here into temp dirs, run by the real runTests activity under each
@@ -50,7 +49,7 @@ function hostileRepo(script: string, files: Record<string, string> = {}): string
   return repo;
 }
 
-async function runTestsIn(mode: Variant, repo: string, limits: { wallClockMs?: number; memoryMb?: number } = {}, activityEnv = new MockActivityEnvironment()): Promise<TestRun> {
+async function runTestsIn(mode: Variant, repo: string, limits: { wallClockMs?: number; memoryMb?: number } = {}, activityEnv = activityEnvironment()): Promise<TestRun> {
   const box = await testBox({
     repositoryRoots: [repo],
     sandbox: available.get(mode)!,
@@ -154,7 +153,7 @@ fs.writeFileSync('leak.txt', out);
     skipUnlessAvailable();
     const marker = `cancel-${randomUUID()}`;
     const repo = hostileRepo(`node hang.js ${marker}-parent`, { 'hang.js': hangScript(marker) });
-    const activityEnv = new MockActivityEnvironment();
+    const activityEnv = activityEnvironment();
     const heartbeats: unknown[] = [];
     activityEnv.on('heartbeat', (d: unknown) => heartbeats.push(d));
     const running = runTestsIn(mode, repo, { wallClockMs: 60_000 }, activityEnv).then(

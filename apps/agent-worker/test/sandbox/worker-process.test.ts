@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AGENT_TASK_QUEUE, AgentWorkflowType, agentAnalysisWorkflowId, type CodebaseAnalysisInput } from '@temporal-ecommerce/contracts/agent';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import type { codebaseAnalysisWorkflow } from '../../src/workflows';
 import { detectSandbox, type SandboxPolicy } from '../../src/sandbox/detect';
-import { agentActivities, createWorker, ensureWorkerBuilt, quietRuntime, sandbox, WORKER_JS, workflowBundle } from '../support';
+import { activityEnvironment, agentActivities, createWorker, ensureWorkerBuilt, quietRuntime, sandbox, WORKER_JS, workflowBundle } from '../support';
 
 let env: TestWorkflowEnvironment;
 
@@ -122,7 +121,7 @@ describe('a host without any sandbox', () => {
   it('fails runTests non-retryably with SandboxUnavailable, and the analysis completes with the refactor skipped and why', { timeout: 120_000 }, async () => {
     const status = await detectSandbox(policy({}), nothingWorks);
     const box = await sandbox({ sandbox: status });
-    const failure = await new MockActivityEnvironment().run(agentActivities(box.deps).runTests, { workspacePath: box.repo, label: 'baseline' }).catch((e: unknown) => e);
+    const failure = await activityEnvironment().run(agentActivities(box.deps).runTests, { workspacePath: box.repo, label: 'baseline' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: ErrorType.SandboxUnavailable, nonRetryable: true });
 
