@@ -109,6 +109,8 @@ describe('docker-compose.yml', () => {
   it('mounts the agent\'s repositories at the same path in the gateway and the agent worker', () => {
     const roots = String(service('gateway').environment?.AGENT_REPOSITORY_ROOTS ?? '').split(',').filter(Boolean);
     expect(roots.length).toBeGreaterThan(0);
+    // The worker enforces the same allow-list itself, whoever starts a workflow.
+    expect(service('agent-worker').environment?.AGENT_REPOSITORY_ROOTS).toBe(service('gateway').environment?.AGENT_REPOSITORY_ROOTS);
     for (const rootPath of roots) {
       const mountOf = (name: string) => (service(name).volumes ?? []).find((v) => v.split(':')[1] === rootPath);
       expect(mountOf('gateway'), `gateway mounts ${rootPath}`).toBeDefined();

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { AGENT_TASK_QUEUE } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
-import { EnvError, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
-import { testProcessEnv } from './test-process-env';
+import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import type { SandboxLimits } from './sandbox/command';
+import { SANDBOX_REQUESTS, type SandboxRequest } from './sandbox/detect';
 
 /** The agent worker's configuration. This file is the only reader of process.env in the app. */
 export interface AgentWorkerEnv {
@@ -20,15 +21,28 @@ export interface AgentWorkerEnv {
   fileDelayMs: number;
   /** Price of the estimated tokens when no LLM is configured (AGENT_PRICE_PER_1K_INPUT_TOKENS / _OUTPUT_TOKENS). */
   pricing: Pricing;
-  /** AGENT_TEST_TIMEOUT_MS: a codebase's test run is killed after this long. */
-  testTimeoutMs: number;
-  /** The environment of a codebase's test run (PATH, HOME, NODE_PATH only). */
-  testEnv: Record<string, string>;
+  /**
+   * AGENT_REPOSITORY_ROOTS (comma-separated, same variable and default as the gateway's): the worker
+   * reads, tests and refactors only repositories under these, whoever started the workflow.
+   */
+  repositoryRoots: string[];
+  /** AGENT_SANDBOX: how a codebase's test command is confined (auto = strongest the host allows). */
+  sandbox: SandboxRequest;
+  /** AGENT_SANDBOX_UID: the unprivileged uid/gid of a test run (nobody). */
+  sandboxUid: number;
+  /** AGENT_TEST_TIMEOUT_MS, AGENT_TEST_CPU_SECONDS, AGENT_TEST_MEMORY_MB: limits of one test run. */
+  testLimits: SandboxLimits;
   /** Present when ANTHROPIC_API_KEY is set: each file also gets an LLM review, charged at its reported usage. */
   llm?: { apiKey: string; baseURL?: string; model: string; pricing: Pricing };
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+function sandboxRequest(raw: string | undefined): SandboxRequest {
+  const value = raw?.trim() || 'auto';
+  if (!(SANDBOX_REQUESTS as readonly string[]).includes(value)) throw new EnvError(`AGENT_SANDBOX must be one of ${SANDBOX_REQUESTS.join(', ')}, got "${raw}"`);
+  return value as SandboxRequest;
+}
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
@@ -48,8 +62,14 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
       inputPer1K: envNumber(env, 'AGENT_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),
       outputPer1K: envNumber(env, 'AGENT_PRICE_PER_1K_OUTPUT_TOKENS', 0.015, 0, 1000),
     },
-    testTimeoutMs: envNumber(env, 'AGENT_TEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
-    testEnv: testProcessEnv(env.PATH ?? '/usr/local/bin:/usr/bin:/bin', env.HOME),
+    repositoryRoots: (env.AGENT_REPOSITORY_ROOTS?.trim() ? envList(env, 'AGENT_REPOSITORY_ROOTS') : [path.join(REPO_ROOT, 'examples')]).map((r) => path.resolve(r)),
+    sandbox: sandboxRequest(env.AGENT_SANDBOX),
+    sandboxUid: envNumber(env, 'AGENT_SANDBOX_UID', 65534, 1, 4_294_967_294),
+    testLimits: {
+      wallClockMs: envNumber(env, 'AGENT_TEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+      cpuSeconds: envNumber(env, 'AGENT_TEST_CPU_SECONDS', 300, 1, 86_400),
+      memoryBytes: envNumber(env, 'AGENT_TEST_MEMORY_MB', 4096, 256, 1_048_576) * 1024 * 1024,
+    },
     kit: loadWorkerKitEnv(env, { metricsPort: 9466 }),
     ...(env.ANTHROPIC_API_KEY
       ? {

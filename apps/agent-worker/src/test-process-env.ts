@@ -1,11 +1,9 @@
 import { dirname } from 'node:path';
 
 /**
- * The environment a codebase's tests run in: a PATH to find node, and NODE_PATH pointing at the
- * worker's own node_modules so a codebase without an install step can still `require('typescript')`.
- * Nothing else: the analysed code must not see the worker's credentials.
+ * NODE_PATH of a codebase's test run: the worker's own node_modules holding TypeScript, so a codebase
+ * without an install step can still `require('typescript')`. The sandbox mounts it read-only.
  */
-export function testProcessEnv(path: string, home: string | undefined): Record<string, string> {
-  const typescriptDir = dirname(require.resolve('typescript/package.json'));
-  return { PATH: path, ...(home ? { HOME: home } : {}), NODE_PATH: dirname(typescriptDir), CI: '1' };
+export function typescriptNodePath(): string {
+  return dirname(dirname(require.resolve('typescript/package.json')));
 }

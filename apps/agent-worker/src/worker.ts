@@ -3,6 +3,8 @@ import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
 import { createActivities } from './activities';
 import { createAnthropicReviewer } from './activities/llm';
 import { loadEnv } from './env';
+import { detectSandbox } from './sandbox/detect';
+import { typescriptNodePath } from './test-process-env';
 import { AnalysisStore } from './store/analysis-store';
 
 async function run(): Promise<void> {
@@ -10,7 +12,13 @@ async function run(): Promise<void> {
   const logger = createLogger('agent-worker', { level: env.LOG_LEVEL });
   const store = new AnalysisStore(path.join(env.DATA_DIR, 'agent', 'agent.sqlite'));
   const llm = env.llm ? { reviewer: createAnthropicReviewer(env.llm), pricing: env.llm.pricing } : undefined;
-  logger.info({ fileDelayMs: env.fileDelayMs, llm: env.llm ? env.llm.model : 'off', dataDir: env.DATA_DIR }, 'agent worker configuration');
+  logger.info({ fileDelayMs: env.fileDelayMs, llm: env.llm ? env.llm.model : 'off', dataDir: env.DATA_DIR, repositoryRoots: env.repositoryRoots }, 'agent worker configuration');
+  const testNodePath = typescriptNodePath();
+  const sandbox = await detectSandbox({ request: env.sandbox, production: env.NODE_ENV === 'production', uid: env.sandboxUid, readOnlyPaths: [path.dirname(path.dirname(process.execPath)), testNodePath] });
+  // Exactly what a repository's test command will be confined by, and why nothing stronger is used.
+  logger.info({ mode: sandbox.spec.mode, protections: sandbox.protections, unavailable: sandbox.unavailable, limits: env.testLimits }, 'test sandbox');
+  if (sandbox.refusal) logger.error({ mode: sandbox.spec.mode }, `test sandbox: ${sandbox.refusal}`);
+  else if (sandbox.spec.mode === 'none') logger.warn('test sandbox: NONE. A repository\'s test command runs with the worker\'s uid and can read its files');
   try {
     await runWorker({
       service: 'agent-worker',
@@ -25,8 +33,10 @@ async function run(): Promise<void> {
         dataDir: env.DATA_DIR,
         pricing: env.pricing,
         fileDelayMs: env.fileDelayMs,
-        testTimeoutMs: env.testTimeoutMs,
-        testEnv: env.testEnv,
+        repositoryRoots: env.repositoryRoots,
+        sandbox,
+        testLimits: env.testLimits,
+        testNodePath,
         ...(llm ? { llm } : {}),
       }),
       logger,

@@ -1,5 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,24 +7,13 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AGENT_TASK_QUEUE, AgentWorkflowType, agentAnalysisWorkflowId, analysisProgressQuery, type CodebaseAnalysisInput } from '@temporal-ecommerce/contracts/agent';
 import type { codebaseAnalysisWorkflow } from '../src/workflows';
 import { AnalysisStore } from '../src/store/analysis-store';
-import { quietRuntime, SAMPLE_FILES, sandbox } from './support';
-
-const APP = join(__dirname, '..');
-const WORKER_JS = join(APP, 'dist/worker.js');
-
-/** dist/worker.js as built from the current sources (turbo builds before test; a direct vitest run may not). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (existsSync(WORKER_JS) && statSync(WORKER_JS).mtimeMs >= newest(join(APP, 'src'))) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(APP, 'tsconfig.build.json')], { stdio: 'inherit' });
-}
+import { ensureWorkerBuilt, quietRuntime, SAMPLE_FILES, sandbox, WORKER_JS } from './support';
 
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   quietRuntime();
-  ensureBuilt();
+  ensureWorkerBuilt();
   env = await createLocalTestEnv();
 });
 
@@ -33,7 +21,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function startWorkerProcess(taskQueue: string, dataDir: string): ChildProcess {
+function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: string): ChildProcess {
   const child = spawn(process.execPath, [WORKER_JS], {
     env: {
       PATH: process.env.PATH,
@@ -43,6 +31,7 @@ function startWorkerProcess(taskQueue: string, dataDir: string): ChildProcess {
       AGENT_TASK_QUEUE: taskQueue,
       TEMPORAL_ECOMMERCE_DATA_DIR: dataDir,
       AGENT_FILE_DELAY_MS: '300',
+      AGENT_REPOSITORY_ROOTS: repositoryRoot,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -54,12 +43,12 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 
 describe('crash recovery with a real worker process', () => {
   it('resumes after SIGKILL at about file 12 from the next file, never analysing a completed file again', { timeout: 240_000 }, async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const args: CodebaseAnalysisInput = { taskId: `crash-${randomUUID()}`, repositoryPath: box.repo, files: SAMPLE_FILES, analysisType: 'architectural', budget: 5 };
     const workflowId = agentAnalysisWorkflowId(args.taskId);
 
-    const first = startWorkerProcess(taskQueue, box.dataDir);
+    const first = startWorkerProcess(taskQueue, box.dataDir, box.dir);
     let second: ChildProcess | undefined;
     try {
       const handle = await env.client.workflow.start<typeof codebaseAnalysisWorkflow>(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId, args: [args] });
@@ -80,7 +69,7 @@ describe('crash recovery with a real worker process', () => {
       expect(completedBeforeKill).toBeGreaterThanOrEqual(12);
       expect(completedBeforeKill).toBeLessThan(20);
 
-      second = startWorkerProcess(taskQueue, box.dataDir);
+      second = startWorkerProcess(taskQueue, box.dataDir, box.dir);
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'completed', filesAnalyzed: 20, totalFiles: 20 });
 

@@ -1,16 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { analysisProgressQuery, type AnalysisProgress, type AnalysisStatus } from '@temporal-ecommerce/contracts/agent';
 import { createActivities, type AgentActivityDeps } from '../src/activities';
 import { AnalysisStore } from '../src/store/analysis-store';
-import { testProcessEnv } from '../src/test-process-env';
+import { detectSandbox, type SandboxStatus } from '../src/sandbox/detect';
+import { typescriptNodePath } from '../src/test-process-env';
 
+const APP = join(__dirname, '..');
 export const SAMPLE_CODEBASE = join(__dirname, '../../../examples/sample-codebase');
 export const WORKFLOWS_PATH = join(__dirname, '../src/workflows/index.ts');
 export const SAMPLE_FILES: string[] = JSON.parse(readFileSync(join(__dirname, '../../../examples/codebase-analysis-config.json'), 'utf8')).files;
@@ -18,6 +21,11 @@ export const SAMPLE_FILES: string[] = JSON.parse(readFileSync(join(__dirname, '.
 /** SDK logs at WARN so test output shows failures, not worker state changes. Call before creating an env. */
 export function quietRuntime(): void {
   if (Runtime._instance === undefined) Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** An activity environment whose activity logs show warnings only, like the workers in these tests. */
+export function activityEnvironment(): MockActivityEnvironment {
+  return new MockActivityEnvironment(undefined, { logger: new DefaultLogger('WARN') });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -35,8 +43,15 @@ export interface Sandbox {
   deps: AgentActivityDeps;
 }
 
+let hostSandbox: Promise<SandboxStatus> | undefined;
+/** The strongest test sandbox this host allows, detected once per test file as the worker does at start. */
+export function detectedSandbox(): Promise<SandboxStatus> {
+  hostSandbox ??= detectSandbox({ request: 'auto', production: false, uid: 65534, readOnlyPaths: [typescriptNodePath()] });
+  return hostSandbox;
+}
+
 /** A private copy of the sample codebase and a private data dir, so tests never touch examples/. */
-export function sandbox(overrides: Partial<AgentActivityDeps> = {}): Sandbox {
+export async function sandbox(overrides: Partial<AgentActivityDeps> = {}): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-test-'));
   const repo = join(dir, 'repo');
   cpSync(SAMPLE_CODEBASE, repo, { recursive: true });
@@ -47,8 +62,10 @@ export function sandbox(overrides: Partial<AgentActivityDeps> = {}): Sandbox {
     dataDir,
     pricing: { inputPer1K: 0.003, outputPer1K: 0.015 },
     fileDelayMs: 0,
-    testTimeoutMs: 60_000,
-    testEnv: testProcessEnv(process.env.PATH ?? '', process.env.HOME),
+    repositoryRoots: [dir],
+    sandbox: await detectedSandbox(),
+    testLimits: { wallClockMs: 60_000, cpuSeconds: 120, memoryBytes: 4096 * 1024 * 1024 },
+    testNodePath: typescriptNodePath(),
     ...overrides,
   };
   return { dir, repo, dataDir, store, deps };
@@ -103,3 +120,13 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
   writeFileSync(path, historyToJSON(history));
 }
 
+
+export const WORKER_JS = join(APP, 'dist/worker.js');
+
+/** dist/worker.js as built from the current sources (turbo builds before test; a direct vitest run may not). */
+export function ensureWorkerBuilt(): void {
+  const newest = (dir: string): number =>
+    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
+  if (existsSync(WORKER_JS) && statSync(WORKER_JS).mtimeMs >= newest(join(APP, 'src'))) return;
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(APP, 'tsconfig.build.json')], { stdio: 'inherit' });
+}

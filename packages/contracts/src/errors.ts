@@ -38,6 +38,12 @@ export const ErrorType = {
   LlmResponseInvalid: 'LlmResponseInvalid',
   /** The LLM API refused the request (bad key, bad request): retrying the same request cannot help. */
   LlmRequestRejected: 'LlmRequestRejected',
+  /** repositoryPath (after resolving symlinks) is outside AGENT_REPOSITORY_ROOTS: the worker reads nothing there. */
+  RepositoryNotAllowed: 'RepositoryNotAllowed',
+  /** The worker has no sandbox for a repository's test command and production forbids running it bare. */
+  SandboxUnavailable: 'SandboxUnavailable',
+  /** An input that sizes the worker's memory (file count, file size) is above the worker's limit. */
+  InputTooLarge: 'InputTooLarge',
 } as const;
 
 export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
@@ -45,4 +51,4 @@ export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
 /** Errors a caller caused: the gateway answers 409 instead of 500 when a workflow raises one. */
 export const CONFLICT_ERROR_TYPES: readonly string[] = [ErrorType.NotAwaiting, ErrorType.InvalidState];
 /** Errors in the request's content: the gateway answers 400. */
-export const BAD_REQUEST_ERROR_TYPES: readonly string[] = [ErrorType.InvalidRequest];
+export const BAD_REQUEST_ERROR_TYPES: readonly string[] = [ErrorType.InvalidRequest, ErrorType.RepositoryNotAllowed, ErrorType.InputTooLarge];

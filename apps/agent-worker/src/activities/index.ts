@@ -1,4 +1,6 @@
 import type { Pricing } from '../analysis/cost';
+import type { SandboxLimits } from '../sandbox/command';
+import type { SandboxStatus } from '../sandbox/detect';
 import type { AnalysisStore } from '../store/analysis-store';
 import type { LlmReviewer } from './llm';
 import { createPlanningActivities } from './planning';
@@ -10,8 +12,10 @@ export interface AgentActivityDeps {
   dataDir: string;
   pricing: Pricing;
   fileDelayMs: number;
-  testTimeoutMs: number;
-  testEnv: Record<string, string>;
+  repositoryRoots: readonly string[];
+  sandbox: SandboxStatus;
+  testLimits: SandboxLimits;
+  testNodePath?: string;
   llm?: { reviewer: LlmReviewer; pricing: Pricing };
 }
 

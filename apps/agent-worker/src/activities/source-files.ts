@@ -15,13 +15,15 @@ import { costOf, estimateTokens, type Pricing } from '../analysis/cost';
 import { SPECIALIST_CATEGORIES, STRATEGY_CATEGORIES, type RuleCategory } from '../analysis/rules';
 import type { AnalysisStore } from '../store/analysis-store';
 import type { LlmReviewer } from './llm';
-import { resolveInside } from './paths';
+import { allowedRepository, fileInRepository } from './repository';
 
 export interface SourceFileDeps {
   store: AnalysisStore;
   pricing: Pricing;
   /** Extra time spent on each file, so the crash-recovery demo can be watched (0 in production). */
   fileDelayMs: number;
+  /** AGENT_REPOSITORY_ROOTS, checked by every activity that reads a repository. */
+  repositoryRoots: readonly string[];
   llm?: { reviewer: LlmReviewer; pricing: Pricing };
 }
 
@@ -49,6 +51,8 @@ const TOP_ISSUES_PER_FILE = 3;
 const SOURCE_EXTENSIONS = /\.(ts|tsx|js|jsx)$/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
 const MAX_LISTED_FILES = 5000;
+/** Larger files (generated bundles, fixtures) are skipped with a reason: the analyser holds a file and its AST in memory. */
+export const MAX_SOURCE_FILE_BYTES = 1024 * 1024;
 
 /** Runs `work` while heartbeating every second, so a killed worker's activity is retried promptly. */
 async function withHeartbeat<T>(work: () => Promise<T>): Promise<T> {
@@ -71,12 +75,17 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
     async analyzeFile(input: AnalyzeFileInput): Promise<FileSummary> {
       const ctx = Context.current();
       const { storeKey, file } = input;
+      const repository = await allowedRepository(input.repositoryPath, deps.repositoryRoots);
       deps.store.recordExecution(storeKey, file, 'started', ctx.info.attempt);
-      const path = resolveInside(input.repositoryPath, file);
       let text: string;
       try {
+        const path = await fileInRepository(repository, file);
+        if (!path) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+        const size = (await stat(path)).size;
+        if (size > MAX_SOURCE_FILE_BYTES) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_SOURCE_FILE_BYTES} bytes (${size})` });
         text = await readFile(path, 'utf8');
       } catch (err) {
+        if (err instanceof ApplicationFailure) throw err;
         const message = `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
         log.warn('Skipping unreadable file', { file, error: message });
         deps.store.recordExecution(storeKey, file, 'completed', ctx.info.attempt);
@@ -117,7 +126,7 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
 
     /** Source files under src/ (or the root when there is none), sorted, relative to the repository. */
     async listSourceFiles(input: { repositoryPath: string }): Promise<string[]> {
-      const root = input.repositoryPath;
+      const root = await allowedRepository(input.repositoryPath, deps.repositoryRoots);
       const rootStat = await stat(root).catch(() => undefined);
       if (!rootStat?.isDirectory()) {
         throw ApplicationFailure.create({ type: ErrorType.RepositoryUnavailable, message: `${root} is not a directory`, nonRetryable: true });

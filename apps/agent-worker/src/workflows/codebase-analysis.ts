@@ -1,10 +1,11 @@
-import { ApplicationFailure, type Duration } from '@temporalio/common';
+import { ActivityCancellationType, ActivityFailure, ApplicationFailure, type Duration } from '@temporalio/common';
 import {
   allHandlersFinished,
   condition,
   continueAsNew,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -19,6 +20,7 @@ import {
   DEFAULT_CONTINUE_AS_NEW_EVERY,
   DEFAULT_PLAN_APPROVAL_TIMEOUT,
   emptyIssueCounts,
+  MAX_ANALYSIS_FILES,
   SEVERITY_RANK,
   type AnalysisProgress,
   type AnalysisStage,
@@ -51,6 +53,20 @@ const analysis = proxyActivities<AgentActivities>({
 const refactoring = proxyActivities<AgentActivities>({
   startToCloseTimeout: '15 minutes',
   heartbeatTimeout: '30 seconds',
+  // A cancelled workflow waits until the activity has stopped (its test run killed, its writes done)
+  // before the rollback restores the files: nothing may write into the workspace after the restore.
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+/**
+ * A codebase's test run: heartbeats every second, so a short heartbeat timeout gets a cancellation to
+ * it within seconds (the SDK throttles heartbeats to 80 % of the timeout) and the run is killed at once.
+ */
+const testing = proxyActivities<AgentActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '5 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
@@ -58,6 +74,16 @@ const bookkeeping = proxyActivities<AgentActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 });
+
+/** Patch id: a batch cancelled mid-way is rolled back before the cancellation ends the run. */
+const ROLLBACK_ON_CANCEL_PATCH = 'rollback-batch-on-cancel';
+
+/** A workflow started directly on the server is not limited by the gateway's schema. */
+function tooManyFiles(files: readonly string[] | undefined): void {
+  if (files && files.length > MAX_ANALYSIS_FILES) {
+    throw ApplicationFailure.create({ type: ErrorType.InputTooLarge, message: `files has ${files.length} entries; at most ${MAX_ANALYSIS_FILES}`, nonRetryable: true });
+  }
+}
 
 /** The status list keeps the most severe issues seen, capped so the query stays small. */
 const ISSUE_CAP = 50;
@@ -195,6 +221,7 @@ export async function codebaseAnalysisWorkflow(input: CodebaseAnalysisInput): Pr
   };
 
   // ---- 1. File analysis -------------------------------------------------------------------------
+  tooManyFiles(input.files);
   const files = input.files ?? (await bookkeeping.listSourceFiles({ repositoryPath: input.repositoryPath }));
   state.totalFiles = files.length;
   const firstOfRun = state.filesAnalyzed;
@@ -245,7 +272,15 @@ export async function codebaseAnalysisWorkflow(input: CodebaseAnalysisInput): Pr
   setStatus('refactoring', 'refactoring');
   const { workspacePath } = await refactoring.prepareWorkspace({ storeKey, repositoryPath: input.repositoryPath, inPlace: input.applyInPlace ?? false });
   state.workspacePath = workspacePath;
-  const baseline = await refactoring.runTests({ workspacePath, label: 'baseline' });
+  let baseline;
+  try {
+    baseline = await testing.runTests({ workspacePath, label: 'baseline' });
+  } catch (err) {
+    const cause = err instanceof ActivityFailure ? err.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || cause.type !== ErrorType.SandboxUnavailable) throw err;
+    state.refactorSkippedReason = `the worker cannot sandbox the codebase's tests: ${cause.message}`;
+    return finish('completed');
+  }
   if (!baseline.passed) {
     state.refactorSkippedReason = baseline.hasTests
       ? `the tests fail before any change (${baseline.command}), so a failing batch could not be told apart`
@@ -280,13 +315,23 @@ async function refactorBatch(
     const change = await refactoring.applyBatchFixes({ ...ids, files: batch.files, rules });
     filesChanged = change.filesChanged;
     setStatus('testing', 'refactoring');
-    const tests = await refactoring.runTests({ workspacePath, label: batch.batchId });
+    const tests = await testing.runTests({ workspacePath, label: batch.batchId });
     if (tests.passed) return { batchId: batch.batchId, status: 'applied', filesChanged, fixesApplied: change.fixesApplied, detail: 'tests passed' };
     await saga.compensate();
     log.info('Batch rolled back: tests failed', { batchId: batch.batchId });
     return { batchId: batch.batchId, status: 'rolled_back', filesChanged, fixesApplied: 0, detail: tests.summary.slice(0, TEST_DETAIL_CHARS) };
   } catch (err) {
-    if (isCancellation(err) || (err instanceof ApplicationFailure && err.type === ErrorType.CompensationFailed)) throw err;
+    if (err instanceof ApplicationFailure && err.type === ErrorType.CompensationFailed) throw err;
+    if (isCancellation(err)) {
+      // Cancelled mid-batch: the batch's untested edits must not stay behind (in the user's repository
+      // with applyInPlace). The saga runs the rollback in a non-cancellable scope. Histories recorded
+      // before this rule skipped it, so they replay unchanged.
+      if (patched(ROLLBACK_ON_CANCEL_PATCH)) {
+        log.info('Batch cancelled; rolling back', { batchId: batch.batchId });
+        await saga.compensate();
+      }
+      throw err;
+    }
     await saga.compensate();
     const message = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     return { batchId: batch.batchId, status: 'failed', filesChanged, fixesApplied: 0, detail: message };

@@ -94,7 +94,7 @@ describe('LLM analyser through the Anthropic SDK', () => {
   });
 
   it('makes analyzeFile charge the usage the API reported, at the configured LLM prices', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const reviewer = createAnthropicReviewer({ apiKey: 'good-key', baseURL, model: 'claude-test-model' });
     const activities = createSourceFileActivities({ ...box.deps, llm: { reviewer, pricing: { inputPer1K: 0.003, outputPer1K: 0.015 } } });
     const summary: FileSummary = await new MockActivityEnvironment().run(activities.analyzeFile, {

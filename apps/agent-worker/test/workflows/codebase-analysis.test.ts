@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import {
   AGENT_TASK_QUEUE,
@@ -57,7 +57,7 @@ async function updateFailureType(promise: Promise<unknown>): Promise<string | un
 
 describe('codebase analysis workflow', () => {
   it('analyses all 20 files once, refactors in batches by priority and rolls back the batch whose tests fail, byte for byte', { timeout: 180_000 }, async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const originalTree = treeHashes(box.repo);
     const args = input(box, { targetImprovement: 'maintainability' });
     let storeKey = '';
@@ -111,7 +111,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('pauses when the cost passes the budget and goes on after an approval with a new budget', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const args = input(box, { files: SAMPLE_FILES.slice(0, 3), budget: 0.0001 });
     const { result, approved } = await run(box, async (taskQueue) => {
       const handle = await start(taskQueue, args);
@@ -138,7 +138,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('is cancelled when the budget increase is rejected, and analyses nothing more', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const args = input(box, { files: SAMPLE_FILES.slice(0, 3), budget: 0.0001 });
     let storeKey = '';
     const result = await run(box, async (taskQueue) => {
@@ -153,7 +153,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('waits for plan approval (rejecting messages nobody waits for) and refactors once approved', { timeout: 120_000 }, async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const args = input(box, { files: ['src/components/Footer.tsx', 'src/utils/api.ts'], targetImprovement: 'maintainability', requiresApproval: true });
     const result = await run(box, async (taskQueue) => {
       const handle = await start(taskQueue, args);
@@ -170,7 +170,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('is cancelled when the plan is rejected, without touching any file', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const args = input(box, { files: ['src/utils/api.ts'], targetImprovement: 'security', requiresApproval: true });
     const result = await run(box, async (taskQueue) => {
       const handle = await start(taskQueue, args);
@@ -186,7 +186,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('continues as new every N files without analysing any file twice', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const args = input(box, { files: SAMPLE_FILES.slice(0, 12), continueAsNewEvery: 5 });
     const { result, storeKey, runs } = await run(box, async (taskQueue) => {
       const handle = await start(taskQueue, args);
@@ -205,7 +205,7 @@ describe('codebase analysis workflow', () => {
   });
 
   it('skips refactoring when the tests already fail before any change', { timeout: 120_000 }, async () => {
-    const box = sandbox();
+    const box = await sandbox();
     writeFileSync(join(box.repo, 'test/broken.test.js'), "require('node:test')('broken', () => { throw new Error('red before we start'); });\n");
     const args = input(box, { files: ['src/utils/api.ts'], targetImprovement: 'maintainability' });
     const result = await run(box, async (taskQueue) => (await start(taskQueue, args)).result());
@@ -213,5 +213,37 @@ describe('codebase analysis workflow', () => {
     expect(result.batches).toEqual([]);
     expect(result.refactorSkippedReason).toContain('the tests fail before any change');
   });
-});
 
+  it('rolls the batch back when the run is cancelled while the batch\'s tests run in place: the repository is byte-identical', { timeout: 120_000 }, async () => {
+    const box = await sandbox();
+    // Tests that pass before any change and block once the fix to api.ts is in: the cancel lands mid-batch.
+    writeFileSync(
+      join(box.repo, 'package.json'),
+      JSON.stringify({ name: 'gated', scripts: { test: 'node gate.js' } }),
+    );
+    writeFileSync(
+      join(box.repo, 'gate.js'),
+      "const fixed = require('fs').readFileSync('src/utils/api.ts', 'utf8').includes('JSON.parse(text)');\nif (fixed) setInterval(() => {}, 1000);\n",
+    );
+    const before = treeHashes(box.repo);
+    const args = input(box, { files: ['src/utils/api.ts'], targetImprovement: 'security', applyInPlace: true });
+    const outcome = await run(box, async (taskQueue) => {
+      const handle = await start(taskQueue, args);
+      const testing = await waitForProgress(handle, statusIs('testing'), 'the batch\'s tests');
+      expect(testing.workspacePath).toBe(box.repo);
+      // The batch's edit is in the user's repository while its tests run.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(readFileSync(join(box.repo, 'src/utils/api.ts'), 'utf8')).toContain('JSON.parse(text)');
+      await handle.cancel();
+      const err = await handle.result().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await recordHistory('cancel-mid-batch', handle);
+      return err;
+    });
+    expect(outcome).toBeInstanceOf(WorkflowFailedError);
+    expect((outcome as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(treeHashes(box.repo)).toEqual(before);
+  });
+});

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { AGENT_TASK_QUEUE, AgentWorkflowType, multiAgentWorkflowId, specialistWorkflowId, type MultiAgentInput } from '@temporal-ecommerce/contracts/agent';
+import { AGENT_TASK_QUEUE, AgentWorkflowType, multiAgentWorkflowId, specialistWorkflowId, type MultiAgentInput, type SpecialistInput } from '@temporal-ecommerce/contracts/agent';
 import type { AnalyzeFileInput } from '../../src/activities';
-import type { multiAgentCoordinatorWorkflow } from '../../src/workflows';
-import { agentActivities, createWorker, quietRuntime, recordHistory, sandbox, workflowBundle } from '../support';
+import type { multiAgentCoordinatorWorkflow, specialistAgentWorkflow } from '../../src/workflows';
+import { agentActivities, createWorker, quietRuntime, recordHistory, SAMPLE_FILES, sandbox, workflowBundle } from '../support';
 
 let env: TestWorkflowEnvironment;
 
@@ -24,7 +25,7 @@ const FILES = ['src/pages/Dashboard.tsx', 'src/utils/validation.ts', 'src/models
 
 describe('multi-agent coordinator', () => {
   it('runs architecture and security in parallel and performance after architecture finds issues', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     // A fixed project name: the coordinator derives its children's ids from its own, and the replay test
     // replays the recorded history under the file's name.
@@ -52,7 +53,7 @@ describe('multi-agent coordinator', () => {
   });
 
   it('reports partial results naming a failed specialist, without failing or rerunning the others', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const real = agentActivities(box.deps);
     const calls: { kind: string; file: string }[] = [];
@@ -86,5 +87,39 @@ describe('multi-agent coordinator', () => {
     expect(calls.filter((c) => c.kind === 'security')).toHaveLength(1);
     const failedChild = await env.client.workflow.getHandle(specialistWorkflowId(workflowId, 'security')).describe();
     expect(failedChild.status.name).toBe('FAILED');
+  });
+
+  it('a specialist over many files continues as new every N files, analyses each file once and returns the single-run result', { timeout: 120_000 }, async () => {
+    const box = await sandbox();
+    const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
+    const worker = await createWorker(env, taskQueue, agentActivities(box.deps));
+    const specialist = (workflowId: string, continueAsNewEvery: number) => {
+      const input: SpecialistInput = { kind: 'security', projectName: 'p', repositoryPath: box.repo, files: SAMPLE_FILES, requirements: ['security'], continueAsNewEvery };
+      return env.client.workflow.start<typeof specialistAgentWorkflow>(AgentWorkflowType.Specialist, { taskQueue, workflowId, args: [input] });
+    };
+    const { continued, single, runs, storeKey } = await worker.runUntil(async () => {
+      const handle = await specialist(`specialist-can-${randomUUID()}`, 7);
+      const continued = await handle.result();
+      let runs = 1;
+      let runId: string | undefined = handle.firstExecutionRunId;
+      while (runId) {
+        const run: WorkflowHandle = env.client.workflow.getHandle(handle.workflowId, runId);
+        const history = await run.fetchHistory();
+        if (runs === 1) await recordHistory('specialist-continue-as-new', run);
+        const next: string | null | undefined = history.events?.find((e) => e.workflowExecutionContinuedAsNewEventAttributes)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+        runId = next ?? undefined;
+        if (runId) runs++;
+      }
+      const single = await (await specialist(`specialist-one-${randomUUID()}`, 1000)).result();
+      return { continued, single, runs, storeKey: `${handle.workflowId}/${handle.firstExecutionRunId}` };
+    });
+    // 20 files, 7 per run: three runs, one history each.
+    expect(runs).toBe(3);
+    expect(continued).toEqual(single);
+    expect(continued.filesAnalyzed).toBe(20);
+    expect(continued.issueCounts.critical).toBeGreaterThan(0);
+    // Each file analysed exactly once across the runs (one store key for the whole chain).
+    const started = box.store.ledger(storeKey).filter((r) => r.event === 'started').map((r) => r.file);
+    expect(started).toEqual(SAMPLE_FILES);
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('plan approval timeout', () => {
   it('cancels the run when nobody approves the plan within 24 hours', async () => {
-    const box = sandbox();
+    const box = await sandbox();
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const args: CodebaseAnalysisInput = {
       taskId: `t-${randomUUID()}`,

@@ -60,7 +60,9 @@ export class DemoStack {
     );
     const stack = new DemoStack(dir, dataDir, temporal, client, connection, gateway, baseUrl);
     for (const w of opts.workers) {
-      const worker = serviceProcess(w, w, serviceEnv({ temporalAddress: temporal.address, dataDir, extra: opts.workerEnv?.[w] ?? {} }), path.join(dir, `${w}.log`));
+      // The agent worker enforces the same repository roots as the gateway.
+      const extra = { ...(w === 'agent-worker' ? { AGENT_REPOSITORY_ROOTS: repos } : {}), ...opts.workerEnv?.[w] };
+      const worker = serviceProcess(w, w, serviceEnv({ temporalAddress: temporal.address, dataDir, extra }), path.join(dir, `${w}.log`));
       stack.workers.set(w, worker);
     }
     await Promise.all([startGateway(gateway, baseUrl), ...[...stack.workers.values()].map((w) => startWorker(w))]);

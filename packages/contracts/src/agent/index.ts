@@ -61,6 +61,8 @@ export const DEFAULT_PLAN_APPROVAL_TIMEOUT = '24 hours';
 export const DEFAULT_BUDGET_APPROVAL_TIMEOUT = '24 hours';
 /** Files analysed per workflow run before it continues as new, keeping each run's history small. */
 export const DEFAULT_CONTINUE_AS_NEW_EVERY = 500;
+/** Most files one analysis or specialist takes (the gateway's maxItems; the workflows check it too). */
+export const MAX_ANALYSIS_FILES = 5000;
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -119,7 +121,7 @@ export interface AnalysisCarryOver {
  * input, not env, so the workflow stays deterministic and tests can change them.
  */
 export interface CodebaseAnalysisInput extends AnalyzeRequest {
-  /** Absolute path, checked by the gateway. */
+  /** Absolute path, checked by the gateway and again by the worker (AGENT_REPOSITORY_ROOTS). */
   repositoryPath: string;
   /** Default DEFAULT_CONTINUE_AS_NEW_EVERY. */
   continueAsNewEvery?: number;
@@ -134,7 +136,7 @@ export interface CodebaseAnalysisInput extends AnalyzeRequest {
 export type CodebaseAnalysisResult = AnalysisProgress;
 
 export interface MultiAgentInput extends MultiAgentRequest {
-  /** Absolute path, checked by the gateway. */
+  /** Absolute path, checked by the gateway and again by the worker (AGENT_REPOSITORY_ROOTS). */
   repositoryPath: string;
 }
 
@@ -144,6 +146,19 @@ export interface SpecialistInput {
   repositoryPath: string;
   files?: string[];
   requirements: string[];
+  /** Default DEFAULT_CONTINUE_AS_NEW_EVERY files per run. */
+  continueAsNewEvery?: number;
+  /** Set by the specialist itself when it continues as new: bounded totals, never per-file results. */
+  carryOver?: SpecialistCarryOver;
+}
+
+/** What a specialist run hands to its continuation: counters and the capped top issues. */
+export interface SpecialistCarryOver {
+  storeKey: string;
+  filesAnalyzed: number;
+  cost: number;
+  issueCounts: IssueCounts;
+  issues: Issue[];
 }
 
 export type SpecialistResult = Required<Pick<SpecialistOutcome, 'kind' | 'filesAnalyzed' | 'cost' | 'issueCounts' | 'issues'>>;
