@@ -11,6 +11,7 @@ import tracing from './plugins/external/tracing';
 import temporal from './plugins/app/temporal';
 import errorHandler from './plugins/app/error-handler';
 import metrics from './plugins/app/metrics';
+import streams from './plugins/app/streams';
 import auth from './plugins/app/auth';
 import health from './routes/health';
 import orders from './routes/orders';
@@ -31,6 +32,7 @@ export interface AppOptions {
 export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client, tracer }) => {
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
+  await fastify.register(streams, { limits: config.streams });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(metrics);
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });

@@ -17,6 +17,8 @@ import {
   type AuditReport,
   type MlTrainingProgress,
   type MlTrainingState,
+  type MlTrainingStatus,
+  TRAINING_STATUSES,
   type MlTrainingWorkflowInput,
   type TrainingHeartbeat,
 } from '@temporal-ecommerce/contracts/ml';
@@ -25,21 +27,29 @@ import {
   DecisionRequestSchema,
   DecisionResponseSchema,
   MlTrainingConfigSchema,
+  ListMlTrainingQuerySchema,
+  ListMlTrainingResponseSchema,
   MlTrainingProgressSchema,
+  type MlTrainingSummary,
   MlWorkflowIdParamsSchema,
   StartMlTrainingResponseSchema,
 } from '@temporal-ecommerce/contracts/ml/http';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
-import { errorResponses } from '../../schemas/error';
+import { API_ERRORS, errorResponses } from '../../schemas/error';
+import type { WorkerRef } from '../../temporal-calls';
+import { listPage } from '../../visibility';
 
 /** An error the one error handler turns into `status` with this message (it passes 4xx messages through). */
 const httpError = (statusCode: number, message: string): Error => Object.assign(new Error(message), { statusCode });
 
 /** How long GET …/audit waits for the ML worker to re-read the artifacts. */
 const AUDIT_TIMEOUT = '60 seconds';
+const AUDIT_TIMEOUT_MS = 60_000;
+
+const ML_WORKER: WorkerRef = { name: 'ML', taskQueue: ML_TASK_QUEUE };
 
 const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { temporal, config } = fastify;
+  const { temporal, config, calls } = fastify;
 
   /** A handle for an ML training workflow; ids of other domains are "not found", not a failed query. */
   const trainingHandle = (workflowId: string): WorkflowHandle => {
@@ -53,7 +63,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
    */
   const withLiveProgress = async (handle: WorkflowHandle, state: MlTrainingState): Promise<MlTrainingProgress> => {
     if (state.status !== 'training') return { ...state, live: null };
-    const { raw } = await handle.describe();
+    const { raw } = await calls.server(() => handle.describe());
     const activity = raw.pendingActivities?.find((a) => a.activityType?.name === ML_TRAIN_ACTIVITY);
     const payloads = activity?.heartbeatDetails?.payloads;
     if (!activity || !payloads?.length) return { ...state, live: null };
@@ -74,10 +84,11 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags: ['ml-training'],
+        operationId: 'startMlTraining',
         summary: 'Start a training run',
         description: 'Starts `mlTrainingWorkflow` on the ml-training task queue. The workflow id is `ml-training-<modelId>-<timestamp>`.',
         body: MlTrainingConfigSchema,
-        response: { 201: StartMlTrainingResponseSchema, ...errorResponses(400, 409, 503) },
+        response: { 201: StartMlTrainingResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -86,12 +97,14 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       const { modelId } = request.body;
       const workflowId = mlTrainingWorkflowId(modelId, Date.now());
       const input: MlTrainingWorkflowInput = { config: request.body };
-      const handle = await temporal.workflow.start(MlWorkflowType.Training, {
-        taskQueue: ML_TASK_QUEUE,
-        workflowId,
-        args: [input],
-        typedSearchAttributes: [{ key: SA.MlModelId, value: modelId }],
-      });
+      const handle = await calls.server(() =>
+        temporal.workflow.start(MlWorkflowType.Training, {
+          taskQueue: ML_TASK_QUEUE,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [{ key: SA.MlModelId, value: modelId }],
+        }),
+      );
       request.log.info({ workflowId, modelId, runId: handle.firstExecutionRunId }, 'ml training started');
       return reply.status(201).send({
         modelId,
@@ -104,19 +117,58 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   fastify.get(
+    '',
+    {
+      schema: {
+        tags: ['ml-training'],
+        operationId: 'listMlTrainingRuns',
+        summary: 'List training runs, newest first (Temporal visibility)',
+        description: 'Filter by `modelId` or `status`; pass `nextPageToken` from a response to get the next page.',
+        querystring: ListMlTrainingQuerySchema,
+        response: { 200: ListMlTrainingResponseSchema, ...errorResponses(400, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const { pageSize, nextPageToken, modelId, status } = request.query;
+      const page = await listPage(temporal, calls, {
+        workflowType: MlWorkflowType.Training,
+        filters: [
+          { attribute: SA.MlModelId, value: modelId, field: 'modelId' },
+          { attribute: SA.MlTrainingStatus, value: status, field: 'status' },
+        ],
+        pageSize,
+        nextPageToken,
+      });
+      const runs = page.executions.map(({ attribute, ...exec }): MlTrainingSummary => {
+        const model = attribute(SA.MlModelId);
+        const trainingStatus = attribute(SA.MlTrainingStatus);
+        const epoch = attribute(SA.MlEpoch);
+        return {
+          ...exec,
+          ...(typeof model === 'string' ? { modelId: model } : {}),
+          ...(typeof trainingStatus === 'string' && (TRAINING_STATUSES as readonly string[]).includes(trainingStatus) ? { status: trainingStatus as MlTrainingStatus } : {}),
+          ...(typeof epoch === 'number' && Number.isInteger(epoch) ? { epoch } : {}),
+        };
+      });
+      return { runs, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    },
+  );
+
+  fastify.get(
     '/:workflowId',
     {
       schema: {
         tags: ['ml-training'],
+        operationId: 'getMlTraining',
         summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
         description: 'The workflow state; while a span of epochs runs, `currentEpoch`/`currentLoss` and `live` come from the training heartbeat.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: MlTrainingProgressSchema, ...errorResponses(404, 503) },
+        response: { 200: MlTrainingProgressSchema, ...errorResponses(400, 404, ...API_ERRORS) },
       },
     },
     async (request) => {
       const handle = trainingHandle(request.params.workflowId);
-      return withLiveProgress(handle, await handle.query(mlTrainingStateQuery));
+      return withLiveProgress(handle, await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery)));
     },
   );
 
@@ -125,21 +177,22 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags: ['ml-training'],
+        operationId: 'decideMlTraining',
         summary: "Send the researcher's decision at a review point",
         description: '`continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.',
         params: MlWorkflowIdParamsSchema,
         body: DecisionRequestSchema,
-        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const handle = trainingHandle(request.params.workflowId);
       try {
-        return await handle.executeUpdate(mlDecisionUpdate, { args: [request.body] });
+        return await calls.update(ML_WORKER, handle, mlDecisionUpdate, request.body);
       } catch (err) {
         // A finished run answers updates with "not found"; it exists, so the decision is a conflict.
         if (err instanceof WorkflowNotFoundError) {
-          const description = await handle.describe();
+          const description = await calls.server(() => handle.describe());
           throw httpError(409, `no review is waiting for a decision: training ${request.params.workflowId} has ended (${description.status.name})`);
         }
         throw err;
@@ -152,23 +205,29 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags: ['ml-training'],
+        operationId: 'auditMlTraining',
         summary: 'Re-read every checkpoint, verify its SHA-256 and the Merkle root',
         description: 'Runs `auditCheckpointsWorkflow` on the ML worker, which owns the artifact store. `verified: false` names each tampered or missing file in `problems`.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: AuditReportSchema, ...errorResponses(404, 503) },
+        response: { 200: AuditReportSchema, ...errorResponses(400, 404, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
       const { workflowId } = request.params;
-      const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
+      const handle = trainingHandle(workflowId);
+      const state: MlTrainingState = await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery));
       const input: AuditCheckpointsInput = { trainingWorkflowId: workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot };
       try {
-        const report: AuditReport = await temporal.workflow.execute(MlWorkflowType.AuditCheckpoints, {
-          taskQueue: ML_TASK_QUEUE,
-          workflowId: mlAuditWorkflowId(workflowId, randomUUID().slice(0, 8)),
-          args: [input],
-          workflowExecutionTimeout: AUDIT_TIMEOUT,
-        });
+        const audit = await calls.server(() =>
+          temporal.workflow.start(MlWorkflowType.AuditCheckpoints, {
+            taskQueue: ML_TASK_QUEUE,
+            workflowId: mlAuditWorkflowId(workflowId, randomUUID().slice(0, 8)),
+            args: [input],
+            workflowExecutionTimeout: AUDIT_TIMEOUT,
+          }),
+        );
+        // The server ends the audit at AUDIT_TIMEOUT; the deadline only guards against a server that never answers.
+        const report: AuditReport = await temporal.withDeadline(Date.now() + AUDIT_TIMEOUT_MS + config.temporalTimeouts.rpcMs, () => audit.result());
         if (!report.verified) request.log.warn({ workflowId, problems: report.problems }, 'checkpoint audit failed');
         return report;
       } catch (err) {

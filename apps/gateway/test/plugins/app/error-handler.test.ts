@@ -10,7 +10,10 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { buildApp } from '../../../src/app';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { closedPortAddress, testConfig, unreachableClient } from '../../helpers';
+import { loadConfig } from '../../../src/env';
+import { createTemporalClient } from '../../../src/temporal-connection';
 import { tryUpdate, type Mode } from '../../fixtures/workflows';
 
 const taskQueue = `gateway-errors-${randomUUID()}`;
@@ -42,18 +45,28 @@ function addTestRoutes(fastify: FastifyInstance): void {
     throw ApplicationFailure.nonRetryable('Order is already shipped', ErrorType.InvalidState);
   });
   f.get('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
-    const description = await f.temporal.workflow.getHandle(request.params.id).describe();
+    const description = await f.calls.server(() => f.temporal.workflow.getHandle(request.params.id).describe());
     return { status: description.status.name };
   });
   f.post('/test/workflows/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     await f.temporal.workflow.start('updatable', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
-  // Under an order prefix, so the 503 can name the worker to start.
-  f.get('/api/orders/test-no-worker/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  // The worker a call needs is named at the call (fastify.calls.worker), so the 503 can say which to start.
+  f.get('/test/no-worker/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+    const queue = `nobody-polls-${randomUUID()}`;
+    const handle = await f.temporal.workflow.start('updatable', { taskQueue: queue, workflowId: request.params.id });
+    try {
+      return await f.calls.worker({ name: 'order', taskQueue: queue }, () => handle.query('anything'));
+    } finally {
+      await handle.terminate('test over');
+    }
+  });
+  // A call made without the wrappers still maps: its own deadline passing is a 504, not a 500.
+  f.get('/test/raw-deadline/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     const handle = await f.temporal.workflow.start('updatable', { taskQueue: `nobody-polls-${randomUUID()}`, workflowId: request.params.id });
     try {
-      return await f.temporal.withDeadline(Date.now() + 3_000, () => handle.query('anything'));
+      return await f.temporal.withDeadline(Date.now() + 500, () => handle.query('anything'));
     } finally {
       await handle.terminate('test over');
     }
@@ -176,9 +189,17 @@ describe('business rule violations', () => {
 
 describe('server errors', () => {
   it('answers 503 naming the worker when the server answers but no worker does', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/orders/test-no-worker/orphan-${randomUUID()}` });
+    const started = Date.now();
+    const res = await app.inject({ method: 'GET', url: `/test/no-worker/orphan-${randomUUID()}` });
     expect(res.statusCode).toBe(503);
-    expect(res.json().message).toMatch(/^No order worker answered: is the order worker running\?/);
+    expect(res.json().message).toMatch(/^No order worker answered within 5 s: is the order worker running \(task queue nobody-polls-/);
+    expect(Date.now() - started).toBeLessThan(9_000);
+  });
+
+  it('answers 504, never 500, when a Temporal call made without the wrappers runs out of time', async () => {
+    const res = await app.inject({ method: 'GET', url: `/test/raw-deadline/orphan-${randomUUID()}` });
+    expect(res.statusCode).toBe(504);
+    expect(res.json()).toEqual({ statusCode: 504, error: 'Gateway Timeout', message: 'Temporal did not answer in time' });
   });
 
   it('answers 500 without the error message, stack or internals', async () => {
@@ -194,6 +215,30 @@ describe('server errors', () => {
     const res = await app.inject({ method: 'POST', url: `/test/workflows/${id}/update`, payload: { mode: 'unmapped' } });
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('10.0.0.7');
+  });
+
+  it('answers 504 when the Temporal server accepts the connection but does not answer within TEMPORAL_RPC_TIMEOUT_MS', async () => {
+    // A server that takes connections and never speaks: gRPC waits until the call's deadline.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const config = loadConfig({ TEMPORAL_ADDRESS: address, PORT: '0', TEMPORAL_RPC_TIMEOUT_MS: '1000' });
+    const { client, connection } = createTemporalClient(config);
+    const slow = await buildApp({ config, client });
+    addTestRoutes(slow);
+    try {
+      const started = Date.now();
+      const res = await slow.inject({ method: 'GET', url: '/test/workflows/any' });
+      expect(res.statusCode).toBe(504);
+      expect(res.json()).toEqual({ statusCode: 504, error: 'Gateway Timeout', message: 'Temporal did not answer within 1 s' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+      await connection.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it('answers 503 when a route cannot reach Temporal', async () => {
