@@ -30,7 +30,7 @@ const EnvSchema = Type.Object({
   AGENT_REPOSITORY_ROOTS: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'examples') }),
   // Every Temporal call has a deadline (src/temporal-calls.ts): server calls, worker answers, Update results.
   TEMPORAL_RPC_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
-  WORKER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
+  WORKER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 4_000 }),
   UPDATE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
   // Server-Sent Event streams (src/streams/): how often a workflow is read, keep-alive, idle end, caps.
   SSE_POLL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),

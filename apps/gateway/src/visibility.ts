@@ -1,8 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import type { SearchAttributeKey, SearchAttributeType } from '@temporalio/common/lib/search-attributes';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { EXECUTION_STATUSES } from '@temporal-ecommerce/contracts/http';
+import { DEFAULT_PAGE_SIZE, EXECUTION_STATUSES } from '@temporal-ecommerce/contracts/http';
 import { GrpcStatus, grpcCode, type TemporalCalls } from './temporal-calls';
 
 /**
@@ -26,7 +27,7 @@ export interface PageRequest {
   workflowType: string;
   /** `attribute = value` filters; undefined values are left out. `field` names the query parameter. */
   filters: { attribute: SearchAttributeKey<SearchAttributeType>; value: string | undefined; field: string }[];
-  pageSize: number;
+  pageSize: number | undefined;
   nextPageToken?: string | undefined;
 }
 
@@ -38,6 +39,31 @@ function badRequest(message: string): never {
 function literal(value: string, field: string): string {
   if (/['"\\\n\r]/.test(value)) badRequest(`querystring/${field} must not contain quotes, backslashes or line breaks`);
   return `'${value}'`;
+}
+
+const TOKEN_VERSION = 1;
+const TOKEN_CHECK_BYTES = 12;
+
+const tokenCheck = (query: string, inner: Uint8Array): Buffer => createHash('sha256').update(query).update(inner).digest().subarray(0, TOKEN_CHECK_BYTES);
+
+/**
+ * Temporal's page token wrapped with a check over the query it belongs to. Temporal's own token is opaque
+ * and store-specific, and the dev server answers a made-up one with a retryable UNKNOWN (so the call would
+ * hang until its deadline): a token we did not hand out for this very query is refused before any call.
+ * The check is for integrity, not secrecy: the token reveals nothing the list does not.
+ */
+function sealToken(query: string, inner: Uint8Array): string {
+  return Buffer.concat([Buffer.from([TOKEN_VERSION]), tokenCheck(query, inner), inner]).toString('base64url');
+}
+
+function openToken(query: string, token: string): Buffer {
+  const raw = Buffer.from(token, 'base64url');
+  const inner = raw.subarray(1 + TOKEN_CHECK_BYTES);
+  const check = raw.subarray(1, 1 + TOKEN_CHECK_BYTES);
+  if (raw[0] !== TOKEN_VERSION || inner.length === 0 || !timingSafeEqual(check, tokenCheck(query, inner))) {
+    badRequest('querystring/nextPageToken is not a page token this list handed out (it belongs to another filter, or was changed)');
+  }
+  return inner;
 }
 
 function timestampToIso(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined {
@@ -72,23 +98,22 @@ export async function listPage(
 ): Promise<{ executions: ListedExecution[]; nextPageToken?: string }> {
   const clauses = [`WorkflowType = ${literal(request.workflowType, 'workflowType')}`];
   for (const { attribute, value, field } of request.filters) if (value !== undefined) clauses.push(`${attribute.name} = ${literal(value, field)}`);
-  const token = request.nextPageToken ? Buffer.from(request.nextPageToken, 'base64url') : undefined;
-  if (request.nextPageToken && (!token || token.length === 0 || token.toString('base64url') !== request.nextPageToken)) {
-    badRequest('querystring/nextPageToken is not a page token this API handed out');
-  }
+  const query = clauses.join(' AND ');
+  const token = request.nextPageToken ? openToken(query, request.nextPageToken) : undefined;
   const response = await calls
     .server(() =>
       client.workflowService.listWorkflowExecutions({
         namespace: client.options.namespace,
-        query: clauses.join(' AND '),
-        pageSize: request.pageSize,
+        query,
+        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
         nextPageToken: token,
       }),
     )
     .catch((err: unknown) => {
+      // Stores other than the dev server's say INVALID_ARGUMENT for a token they cannot read (e.g. one older than a schema change).
       if (token && grpcCode(err) === GrpcStatus.INVALID_ARGUMENT) badRequest('querystring/nextPageToken is not a valid page token');
       throw err;
     });
-  const next = response.nextPageToken && response.nextPageToken.length > 0 ? Buffer.from(response.nextPageToken).toString('base64url') : undefined;
+  const next = response.nextPageToken && response.nextPageToken.length > 0 ? sealToken(query, response.nextPageToken) : undefined;
   return { executions: response.executions.map(toListed), ...(next ? { nextPageToken: next } : {}) };
 }

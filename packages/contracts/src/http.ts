@@ -7,7 +7,9 @@ import { Type } from '@sinclair/typebox';
 /** Longest page token the gateway accepts; Temporal's are a few hundred bytes. */
 export const MAX_PAGE_TOKEN_LENGTH = 2048;
 
-export const PageSizeSchema = Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Items per page' });
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const PageSizeSchema = Type.Integer({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE, description: 'Items per page' });
 
 export const PageTokenSchema = Type.String({
   minLength: 1,

@@ -17,7 +17,7 @@ export async function openApiArtifacts(): Promise<{ document: Record<string, unk
     await app.ready();
     const document = app.swagger() as unknown as Record<string, unknown>;
     const json = `${JSON.stringify(document, null, 2)}\n`;
-    const types = HEADER + astToString(await openapiTS(structuredClone(document) as never, { alphabetize: true }));
+    const types = HEADER + astToString(await openapiTS(structuredClone(document) as never, { alphabetize: true, defaultNonNullable: false }));
     return { document, json, types };
   } finally {
     await app.close();

@@ -338,14 +338,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     listAnalyses: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Opaque token from the previous page (base64url)
                  * @example eyJDbG9zZVRpbWUiOiIwMDAxLTAxLTAxVDAwOjAwOjAwWiJ9
                  */
                 nextPageToken?: string;
                 /** @description Items per page */
-                pageSize: number;
+                pageSize?: number;
                 /** @description Only analyses in this status */
                 status?: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
             };
@@ -1617,7 +1617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream */
+            /** @description Server-Sent Events: `progress`, then `end` (or `idle`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1632,7 +1632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -1654,7 +1654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -1676,7 +1676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -1698,7 +1698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -1720,7 +1720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -1742,7 +1742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": {
+                    "application/json": {
                         /**
                          * @description HTTP reason phrase
                          * @example Bad Request
@@ -2189,7 +2189,7 @@ export interface operations {
     };
     listMlTrainingRuns: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Only runs of this model
                  * @example iris-mlp
@@ -2201,7 +2201,7 @@ export interface operations {
                  */
                 nextPageToken?: string;
                 /** @description Items per page */
-                pageSize: number;
+                pageSize?: number;
                 /** @description Only runs in this training status */
                 status?: "initializing" | "training" | "awaiting_decision" | "evaluating" | "completed" | "stopped" | "failed";
             };
@@ -3337,7 +3337,7 @@ export interface operations {
     };
     listOrders: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Only orders of this customer
                  * @example customer-123
@@ -3349,7 +3349,7 @@ export interface operations {
                  */
                 nextPageToken?: string;
                 /** @description Items per page */
-                pageSize: number;
+                pageSize?: number;
                 /** @description Where the order is in the saga */
                 status?: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
             };

@@ -218,7 +218,7 @@ export type MultiAgentStatusResponse = Static<typeof MultiAgentStatusResponseSch
 
 export const ListAnalysesQuerySchema = Type.Object(
   {
-    pageSize: PageSizeSchema,
+    pageSize: Type.Optional(PageSizeSchema),
     nextPageToken: Type.Optional(PageTokenSchema),
     status: Type.Optional(Type.Unsafe<(typeof ANALYSIS_STATUSES)[number]>({ type: 'string', enum: [...ANALYSIS_STATUSES], description: 'Only analyses in this status' })),
   },

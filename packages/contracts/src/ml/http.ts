@@ -213,7 +213,7 @@ export const MlWorkflowIdParamsSchema = Type.Object({
 
 export const ListMlTrainingQuerySchema = Type.Object(
   {
-    pageSize: PageSizeSchema,
+    pageSize: Type.Optional(PageSizeSchema),
     nextPageToken: Type.Optional(PageTokenSchema),
     modelId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'Only runs of this model', examples: ['iris-mlp'] })),
     status: Type.Optional(StringEnum(TRAINING_STATUSES, { description: 'Only runs in this training status' })),

@@ -143,7 +143,7 @@ export const OrderParamsSchema = Type.Object({ orderId: Id('Order id', 'order-00
 export type OrderParams = Static<typeof OrderParamsSchema>;
 
 export const ListOrdersQuerySchema = Type.Object({
-  pageSize: PageSizeSchema,
+  pageSize: Type.Optional(PageSizeSchema),
   nextPageToken: Type.Optional(PageTokenSchema),
   status: Type.Optional(OrderStatusSchema),
   customerId: Type.Optional(Id('Only orders of this customer', 'customer-123')),

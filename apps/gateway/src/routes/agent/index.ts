@@ -282,8 +282,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
           'SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends. At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) ' +
           'and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one analysis share one poll of the workflow.',
         params: AnalysisWorkflowIdParamsSchema,
-        produces: ['text/event-stream'],
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(400, 404, 429, ...API_ERRORS) },
+        response: { 200: { description: 'Server-Sent Events: `progress`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: Type.String() } } }, ...errorResponses(400, 404, 429, ...API_ERRORS) },
       },
     },
     async (request, reply) => {

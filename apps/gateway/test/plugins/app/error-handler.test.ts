@@ -192,7 +192,7 @@ describe('server errors', () => {
     const started = Date.now();
     const res = await app.inject({ method: 'GET', url: `/test/no-worker/orphan-${randomUUID()}` });
     expect(res.statusCode).toBe(503);
-    expect(res.json().message).toMatch(/^No order worker answered within 5 s: is the order worker running \(task queue nobody-polls-/);
+    expect(res.json().message).toMatch(/^No order worker answered within 4 s: is the order worker running \(task queue nobody-polls-/);
     expect(Date.now() - started).toBeLessThan(9_000);
   });
 
