@@ -1,0 +1,107 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  RestartableTemporal,
+  ensureWorkflowBundle,
+  freePort,
+  repoRoot,
+  runDir,
+  serviceEnv,
+  serviceProcess,
+  startGateway,
+  startWorker,
+  type ServiceProcess,
+} from '../src/harness';
+
+/**
+ * Property-based run of schemathesis (PyPI; .ci/run installs it) over every operation in the gateway's own
+ * OpenAPI document, against the real gateway with the three real workers on a real Temporal dev server.
+ * It must find no 5xx, no response outside the documented schema, status codes and content types.
+ */
+const SCHEMATHESIS = process.env.SCHEMATHESIS_BIN ?? 'schemathesis';
+const installed = spawnSync(SCHEMATHESIS, ['--version'], { stdio: 'ignore' }).status === 0;
+const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance', 'content_type_conformance'];
+/** Examples per operation and phase: about 2 minutes on 2 cores for the whole document. */
+const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 20);
+
+let temporal: RestartableTemporal | undefined;
+const services: ServiceProcess[] = [];
+let baseUrl: string;
+let dir: string;
+
+// On CI a missing schemathesis is a failure (the run below throws), never a silent skip.
+const runOrSkip = installed || process.env.CI === 'true' ? describe : describe.skip;
+if (!installed && process.env.CI !== 'true') console.warn(`fuzz: ${SCHEMATHESIS} is not installed (pip install schemathesis); skipping the fuzz run locally`);
+
+runOrSkip('the gateway under schemathesis', () => {
+  beforeAll(async () => {
+    if (!installed) throw new Error(`${SCHEMATHESIS} is not installed: .ci/run installs it with pip (pip install schemathesis)`);
+    dir = runDir('fuzz');
+    temporal = await RestartableTemporal.start({ port: await freePort(), dbFilename: path.join(dir, 'temporal.db') });
+    const common = { temporalAddress: temporal.address, dataDir: path.join(dir, 'data'), logLevel: 'warn' };
+    const workers = (['order-worker', 'ml-worker', 'agent-worker'] as const).map((app) => {
+      ensureWorkflowBundle(app);
+      const worker = serviceProcess(app, app, serviceEnv({ ...common, logLevel: 'info' }), path.join(dir, `${app}.log`));
+      services.push(worker);
+      return worker;
+    });
+    await Promise.all(workers.map((w) => startWorker(w, { timeoutMs: 240_000 })));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const gateway = serviceProcess(
+      'gateway',
+      'gateway',
+      serviceEnv({
+        ...common,
+        extra: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          // Dev mode (no tokens) and no rate limit: the fuzzer is to reach every route's own validation.
+          NODE_ENV: 'development',
+          RATE_LIMIT_MAX: '0',
+          AGENT_REPOSITORY_ROOTS: path.join(repoRoot(), 'examples'),
+        },
+      }),
+      path.join(dir, 'gateway.log'),
+    );
+    services.push(gateway);
+    await startGateway(gateway, baseUrl, 120_000);
+  }, 400_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop(5_000).catch(() => undefined)));
+    await temporal?.stop();
+  });
+
+  it('finds no server error and no response that breaks the documented schema, in any operation', { timeout: 420_000 }, async () => {
+    const args = [
+      'run',
+      `${baseUrl}/docs/json`,
+      '--url',
+      baseUrl,
+      '--checks',
+      CHECKS.join(','),
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--max-examples',
+      String(MAX_EXAMPLES),
+      '--request-timeout',
+      '20',
+      '--seed',
+      '20261130',
+      '--generation-deterministic',
+      '--no-color',
+    ];
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(SCHEMATHESIS, args, { env: { ...process.env, NO_COLOR: '1' } });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('close', (exitCode) => resolve({ code: exitCode, output: out }));
+    });
+    console.log(output.split('\n').slice(-40).join('\n'));
+    expect(output).toMatch(/operations? tested|Operations:/i);
+    expect(code, `schemathesis found problems (gateway log: ${path.join(dir, 'gateway.log')}):\n${output.slice(-6000)}`).toBe(0);
+  });
+});
