@@ -50,6 +50,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
 };
 
 const MAX_INCOMING_REQUEST_ID = 128;
+const MAX_PARAM_LENGTH = 1024;
 
 /** Server options shared by server.ts and tests, so both validate and log alike. */
 export function serverOptions(logger: FastifyServerOptions['logger'], bodyLimit?: number): FastifyServerOptions {
@@ -57,7 +58,8 @@ export function serverOptions(logger: FastifyServerOptions['logger'], bodyLimit?
     logger,
     // Larger bodies are refused with 413 before they are read in full.
     ...(bodyLimit ? { bodyLimit } : {}),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 1 KiB reach their schema (a 400 naming the field); longer ones are a 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // Keep a caller's request id (so logs join up across services), else make one.
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {

@@ -892,6 +892,28 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1163,6 +1185,28 @@ export interface operations {
             };
             /** @description Default Response */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1494,6 +1538,28 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1623,7 +1689,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description `progress`: the JSON of GET /api/agent/analyze/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }` */
+                        data: string;
+                        /** @enum {string} */
+                        event: "progress" | "end" | "idle";
+                        /** @description On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume */
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Default Response */
@@ -1650,6 +1724,28 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2077,6 +2173,28 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2821,6 +2939,28 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2974,6 +3114,28 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3203,6 +3365,28 @@ export interface operations {
             };
             /** @description Default Response */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3948,6 +4132,28 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4245,6 +4451,28 @@ export interface operations {
             };
             /** @description Default Response */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4577,6 +4805,28 @@ export interface operations {
             };
             /** @description Default Response */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -112,6 +112,13 @@ describe('the generated client (openapi-fetch) against the gateway on 127.0.0.1'
     }
   });
 
+  it('answers a path parameter past its maxLength with a 400 naming it, not a 414 from the router', async () => {
+    const api = createGatewayClient(baseUrl);
+    const { error, response } = await api.GET('/api/ml-training/{workflowId}', { params: { path: { workflowId: `ml-training-${'0'.repeat(400)}` } } });
+    expect(response.status).toBe(400);
+    expect(error?.message).toBe('params/workflowId must NOT have more than 300 characters');
+  });
+
   it('sends a body the document describes and gets the documented 400 for a business rule', async () => {
     const api = createGatewayClient(baseUrl);
     const { error, response } = await api.POST('/api/orders', {

@@ -45,6 +45,20 @@ import type { WorkerRef } from '../../temporal-calls';
 import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 
+/** One event of the progress stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
+const AnalysisEventSchema = Type.Object(
+  {
+    event: Type.Unsafe<string>({ type: 'string', enum: ['progress', 'end', 'idle'] }),
+    data: Type.String({
+      contentMediaType: 'application/json',
+      description: '`progress`: the JSON of GET /api/agent/analyze/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
+    }),
+    id: Type.Optional(Type.String({ description: 'On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
+    retry: Type.Optional(Type.Integer()),
+  },
+  { title: 'AnalysisEvent' },
+);
+
 const AGENT_WORKER: WorkerRef = { name: 'agent', taskQueue: AGENT_TASK_QUEUE };
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
@@ -211,7 +225,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'getAnalysis',
         summary: 'Progress of an analysis',
         params: AnalysisWorkflowIdParamsSchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, ...API_ERRORS) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -231,7 +245,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         description: 'Approve with a `newBudget` above the cost so far, or reject (the analysis is cancelled). 409 when no budget approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
         body: BudgetApprovalBodySchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -255,7 +269,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         description: 'Rejecting cancels the analysis; approving starts the batch refactor. 409 when no plan approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
         body: PlanApprovalBodySchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -282,7 +296,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
           'SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends. At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) ' +
           'and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one analysis share one poll of the workflow.',
         params: AnalysisWorkflowIdParamsSchema,
-        response: { 200: { description: 'Server-Sent Events: `progress`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: Type.String() } } }, ...errorResponses(400, 404, 429, ...API_ERRORS) },
+        response: { 200: { description: 'Server-Sent Events: `progress`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: AnalysisEventSchema } } }, ...errorResponses(400, 404, 414, 429, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -343,7 +357,7 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'getMultiAgentAnalysis',
         summary: 'Status of a multi-agent analysis, one entry per specialist',
         params: MultiAgentWorkflowIdParamsSchema,
-        response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(400, 404, ...API_ERRORS) },
+        response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {

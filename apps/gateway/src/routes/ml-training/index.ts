@@ -163,7 +163,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
         description: 'The workflow state; while a span of epochs runs, `currentEpoch`/`currentLoss` and `live` come from the training heartbeat.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: MlTrainingProgressSchema, ...errorResponses(400, 404, ...API_ERRORS) },
+        response: { 200: MlTrainingProgressSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -182,7 +182,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
         description: '`continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.',
         params: MlWorkflowIdParamsSchema,
         body: DecisionRequestSchema,
-        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
+        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -209,7 +209,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Re-read every checkpoint, verify its SHA-256 and the Merkle root',
         description: 'Runs `auditCheckpointsWorkflow` on the ML worker, which owns the artifact store. `verified: false` names each tampered or missing file in `problems`.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: AuditReportSchema, ...errorResponses(400, 404, ...API_ERRORS) },
+        response: { 200: AuditReportSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request, reply) => {

@@ -177,7 +177,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: "An order's status",
         description: 'From the workflow status query while the order runs; from its final state once it closed.',
         params: OrderParamsSchema,
-        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, ...API_ERRORS) },
+        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => details(request.params.orderId),
@@ -195,7 +195,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
           '`shipped` when approved; `failed` after refund and release when rejected.',
         params: OrderParamsSchema,
         body: ApproveOrderBodySchema,
-        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
+        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -220,7 +220,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
           '(409 after, or while it is already being compensated). The body is optional.',
         params: OrderParamsSchema,
         body: CancelOrderBodySchema,
-        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 415, ...API_ERRORS) },
+        response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
       // `curl -X POST .../cancel` sends no body at all: treat it as an empty one.
       preValidation: async (request) => {
