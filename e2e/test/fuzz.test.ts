@@ -99,7 +99,8 @@ runOrSkip('the gateway under schemathesis', () => {
       '--no-color',
     ];
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(SCHEMATHESIS, args, { env: { ...process.env, NO_COLOR: '1' } });
+      // In the run's folder: schemathesis keeps a .schemathesis cache in its working directory.
+      const child = spawn(SCHEMATHESIS, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -11,17 +11,26 @@ export interface WorkerRef {
   taskQueue: string;
 }
 
-/** No worker answered a query or an Update in time: 503 naming the worker. */
+/**
+ * No worker answered a query, or accepted an Update, in time: 503 naming the worker. An Update is not
+ * withdrawn by its caller's deadline: Temporal keeps it and a worker that starts later may still apply it
+ * (seen on a dev server: a cancel answered 503 cancelled the order once the worker was back), so the
+ * message says to read the state before sending it again.
+ */
 export class WorkerUnavailableError extends Error {
   override name = 'WorkerUnavailableError';
   constructor(
     readonly worker: WorkerRef,
     timeoutMs: number,
+    kind: 'query' | 'update',
     options?: { cause: unknown },
   ) {
+    const who = `${worker.name} worker`;
     super(
-      `No ${worker.name} worker answered within ${timeoutMs / 1000} s: is the ${worker.name} worker running (task queue ${worker.taskQueue})? ` +
-        'The workflow is safe in Temporal and resumes when a worker starts.',
+      kind === 'query'
+        ? `No ${who} answered within ${timeoutMs / 1000} s: is the ${who} running (task queue ${worker.taskQueue})? The workflow is safe in Temporal and resumes when a worker starts.`
+        : `No ${who} accepted the request within ${timeoutMs / 1000} s: is the ${who} running (task queue ${worker.taskQueue})? ` +
+            'Temporal keeps the request and a worker that starts later may still apply it: read the state before sending it again.',
       options,
     );
   }
@@ -77,20 +86,21 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
       throw err;
     }
   };
-  const worker = async <T>(ref: WorkerRef, fn: () => Promise<T>): Promise<T> => {
+  const bounded = async <T>(ref: WorkerRef, kind: 'query' | 'update', fn: () => Promise<T>): Promise<T> => {
     try {
       return await client.withDeadline(Date.now() + timeouts.workerMs, fn);
     } catch (err) {
       // The server answers FAILED_PRECONDITION at once when no worker has polled the queue for a while.
-      if (isTimeout(err) || isNoPoller(err)) throw new WorkerUnavailableError(ref, timeouts.workerMs, { cause: err });
+      if (isTimeout(err) || isNoPoller(err)) throw new WorkerUnavailableError(ref, timeouts.workerMs, kind, { cause: err });
       throw err;
     }
   };
+  const worker = <T>(ref: WorkerRef, fn: () => Promise<T>): Promise<T> => bounded(ref, 'query', fn);
   return {
     server,
     worker,
     async update(ref, handle, def, arg) {
-      const accepted = await worker(ref, () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }));
+      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }));
       try {
         return await client.withDeadline(Date.now() + timeouts.updateMs, () => accepted.result());
       } catch (err) {
