@@ -23,6 +23,8 @@ import {
 const SCHEMATHESIS = process.env.SCHEMATHESIS_BIN ?? 'schemathesis';
 const installed = spawnSync(SCHEMATHESIS, ['--version'], { stdio: 'ignore' }).status === 0;
 const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance', 'content_type_conformance'];
+/** gateway_fuzz_hooks.py: scales generated training runs down so the ML worker stays able to answer. */
+const HOOKS_DIR = path.join(__dirname, '../fuzz');
 /** Examples per operation and phase: about 2 minutes on 2 cores for the whole document. */
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 20);
 
@@ -61,8 +63,8 @@ runOrSkip('the gateway under schemathesis', () => {
           // Dev mode (no tokens) and no rate limit: the fuzzer is to reach every route's own validation.
           NODE_ENV: 'development',
           RATE_LIMIT_MAX: '0',
-          // The fuzzer starts trainings of any size the schema allows; a busy ML worker can take longer than the
-          // 4 s default to answer a query, which is a correct 503 but not what this run is about: the contract is.
+          // Under the fuzzer's load a worker can take longer than the 4 s default to answer a query: a correct
+          // 503, but not what this run is about (the contract is).
           WORKER_TIMEOUT_MS: '30000',
           UPDATE_TIMEOUT_MS: '60000',
           AGENT_REPOSITORY_ROOTS: path.join(repoRoot(), 'examples'),
@@ -100,7 +102,10 @@ runOrSkip('the gateway under schemathesis', () => {
     ];
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       // In the run's folder: schemathesis keeps a .schemathesis cache in its working directory.
-      const child = spawn(SCHEMATHESIS, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(SCHEMATHESIS, args, {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: 'gateway_fuzz_hooks', PYTHONPATH: HOOKS_DIR },
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
