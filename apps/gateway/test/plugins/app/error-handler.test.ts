@@ -9,7 +9,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { buildApp } from '../../../src/app';
+import { toHttpError } from '../../../src/plugins/app/error-handler';
+import { GrpcStatus } from '../../../src/temporal-calls';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { closedPortAddress, testConfig, unreachableClient } from '../../helpers';
 import { loadConfig } from '../../../src/env';
@@ -254,5 +257,20 @@ describe('server errors', () => {
       await down.close();
       await connection.close();
     }
+  });
+});
+
+describe('gRPC status codes however deeply the SDK wraps them', () => {
+  // The shape grpc-js gives a failed call, wrapped the way the SDK wraps it (ServiceError, update errors).
+  const grpcFailure = (code: number) => Object.assign(new Error(`${code} grpc failure`), { code, details: 'grpc failure', metadata: {} });
+  const wrapped = (code: number) => new ServiceError('Failed to query Workflow', { cause: grpcFailure(code) });
+
+  it('maps UNAVAILABLE and CANCELLED to 503 and DEADLINE_EXCEEDED to 504, never 500', () => {
+    expect(toHttpError(wrapped(GrpcStatus.UNAVAILABLE))?.statusCode).toBe(503);
+    expect(toHttpError(wrapped(GrpcStatus.CANCELLED))?.statusCode).toBe(503);
+    expect(toHttpError(wrapped(GrpcStatus.DEADLINE_EXCEEDED))?.statusCode).toBe(504);
+    const updateTimedOut = new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcFailure(GrpcStatus.CANCELLED) });
+    expect(toHttpError(updateTimedOut)?.statusCode).toBe(503);
+    expect(toHttpError(new Error('unexpected'))).toBeUndefined();
   });
 });
