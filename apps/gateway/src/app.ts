@@ -11,6 +11,7 @@ import tracing from './plugins/external/tracing';
 import temporal from './plugins/app/temporal';
 import errorHandler from './plugins/app/error-handler';
 import metrics from './plugins/app/metrics';
+import streams from './plugins/app/streams';
 import auth from './plugins/app/auth';
 import health from './routes/health';
 import orders from './routes/orders';
@@ -31,6 +32,7 @@ export interface AppOptions {
 export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client, tracer }) => {
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
+  await fastify.register(streams, { limits: config.streams });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
   // Before every plugin that adds routes: it checks each route's auth declaration as it is added.
@@ -49,6 +51,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
 };
 
 const MAX_INCOMING_REQUEST_ID = 128;
+const MAX_PARAM_LENGTH = 1024;
 
 /** Server options shared by server.ts and tests, so both validate and log alike. */
 export function serverOptions(logger: FastifyServerOptions['logger'], bodyLimit?: number): FastifyServerOptions {
@@ -56,7 +59,8 @@ export function serverOptions(logger: FastifyServerOptions['logger'], bodyLimit?
     logger,
     // Larger bodies are refused with 413 before they are read in full.
     ...(bodyLimit ? { bodyLimit } : {}),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 1 KiB reach their schema (a 400 naming the field); longer ones are a 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // Keep a caller's request id (so logs join up across services), else make one.
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {

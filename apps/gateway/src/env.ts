@@ -28,6 +28,16 @@ const EnvSchema = Type.Object({
   ORDER_COMPLETION_DELAY: Type.String({ minLength: 1, default: DEFAULT_COMPLETION_DELAY }),
   // Directories the agent may analyse (comma-separated); a repositoryPath outside them is a 400.
   AGENT_REPOSITORY_ROOTS: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'examples') }),
+  // Every Temporal call has a deadline (src/temporal-calls.ts): server calls, worker answers, Update results.
+  TEMPORAL_RPC_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
+  WORKER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 4_000 }),
+  UPDATE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+  // Server-Sent Event streams (src/streams/): how often a workflow is read, keep-alive, idle end, caps.
+  SSE_POLL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
+  SSE_KEEPALIVE_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 15_000 }),
+  SSE_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 300_000 }),
+  SSE_MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 100_000, default: 200 }),
+  SSE_MAX_STREAMS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
   LOG_LEVEL: Type.Union(
     ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -46,6 +56,16 @@ export interface GatewayConfig extends ProductionConfig {
   orderCompletionDelay: string;
   /** Absolute; relative repositoryPaths resolve against the first. */
   agentRepositoryRoots: string[];
+  temporalTimeouts: { rpcMs: number; workerMs: number; updateMs: number };
+  streams: StreamLimits;
+}
+
+export interface StreamLimits {
+  pollIntervalMs: number;
+  keepAliveMs: number;
+  idleTimeoutMs: number;
+  maxStreams: number;
+  maxStreamsPerClient: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     logLevel: e.LOG_LEVEL,
     orderApprovalTimeout: e.ORDER_APPROVAL_TIMEOUT,
     orderCompletionDelay: e.ORDER_COMPLETION_DELAY,
+    temporalTimeouts: { rpcMs: e.TEMPORAL_RPC_TIMEOUT_MS, workerMs: e.WORKER_TIMEOUT_MS, updateMs: e.UPDATE_TIMEOUT_MS },
+    streams: {
+      pollIntervalMs: e.SSE_POLL_INTERVAL_MS,
+      keepAliveMs: e.SSE_KEEPALIVE_MS,
+      idleTimeoutMs: e.SSE_IDLE_TIMEOUT_MS,
+      maxStreams: e.SSE_MAX_STREAMS,
+      maxStreamsPerClient: e.SSE_MAX_STREAMS_PER_CLIENT,
+    },
     ...production.config,
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };

@@ -104,7 +104,7 @@ describe('POST /api/agent/analyze and the approval flow', () => {
       text += new TextDecoder().decode(value);
     }
     abort.abort();
-    const events = text.split('\n\n').filter((e) => e.startsWith('event: progress'));
+    const events = text.split('\n\n').filter((e) => e.split('\n').includes('event: progress'));
     const counts = events.map((e) => (JSON.parse(e.slice(e.indexOf('data: ') + 6)) as AnalysisStatusResponse).filesAnalyzed);
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));

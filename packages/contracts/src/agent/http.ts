@@ -3,6 +3,7 @@
  * OpenAPI schema. The workflow's progress is defined here too, because GET /api/agent/analyze/:id returns it.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { ExecutionStatusSchema, PageSizeSchema, PageTokenSchema, RunIdSchema } from '../http';
 import { ANALYSIS_STAGES, ANALYSIS_STATUSES, ANALYSIS_STRATEGIES, BATCH_STATUSES, SEVERITIES, SPECIALIST_KINDS, SPECIALIST_STATUSES } from './index';
 
 const literals = <T extends string>(values: readonly T[], description: string) =>
@@ -49,7 +50,7 @@ export type AnalyzeRequest = Static<typeof AnalyzeRequestSchema>;
 export const AnalyzeStartResponseSchema = Type.Object({
   taskId: Type.String({ examples: ['analysis-001'] }),
   workflowId: Type.String({ examples: ['agent-analysis-analysis-001'] }),
-  runId: Type.String(),
+  runId: RunIdSchema,
   message: Type.String({ examples: ['Codebase analysis started'] }),
   uiLink: Type.String(),
 });
@@ -169,7 +170,7 @@ export type MultiAgentRequest = Static<typeof MultiAgentRequestSchema>;
 export const MultiAgentStartResponseSchema = Type.Object({
   projectName: Type.String(),
   workflowId: Type.String({ examples: ['multi-agent-my-app'] }),
-  runId: Type.String(),
+  runId: RunIdSchema,
   message: Type.String(),
   uiLink: Type.String(),
 });
@@ -214,3 +215,30 @@ export type AnalysisStatusResponse = Static<typeof AnalysisStatusResponseSchema>
 /** GET /api/agent/multi-agent/:workflowId. */
 export const MultiAgentStatusResponseSchema = Type.Composite([MultiAgentStatusSchema, Type.Object(ExecutionRef)]);
 export type MultiAgentStatusResponse = Static<typeof MultiAgentStatusResponseSchema>;
+
+export const ListAnalysesQuerySchema = Type.Object(
+  {
+    pageSize: Type.Optional(PageSizeSchema),
+    nextPageToken: Type.Optional(PageTokenSchema),
+    status: Type.Optional(Type.Unsafe<(typeof ANALYSIS_STATUSES)[number]>({ type: 'string', enum: [...ANALYSIS_STATUSES], description: 'Only analyses in this status' })),
+  },
+  { additionalProperties: false },
+);
+export type ListAnalysesQuery = Static<typeof ListAnalysesQuerySchema>;
+
+export const AnalysisSummarySchema = Type.Object({
+  taskId: Type.String({ examples: ['analysis-001'] }),
+  workflowId: Type.String({ examples: ['agent-analysis-analysis-001'] }),
+  runId: RunIdSchema,
+  status: Type.Optional(literals(ANALYSIS_STATUSES, 'Status the workflow last recorded')),
+  executionStatus: ExecutionStatusSchema,
+  startTime: Type.String({ format: 'date-time' }),
+  closeTime: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type AnalysisSummary = Static<typeof AnalysisSummarySchema>;
+
+export const ListAnalysesResponseSchema = Type.Object({
+  analyses: Type.Array(AnalysisSummarySchema),
+  nextPageToken: Type.Optional(Type.String({ description: 'Present when there are more analyses: pass it as nextPageToken for the next page' })),
+});
+export type ListAnalysesResponse = Static<typeof ListAnalysesResponseSchema>;

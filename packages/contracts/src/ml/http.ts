@@ -3,6 +3,7 @@
  * document and (through `Static<>`) the TypeScript types the workflow uses.
  */
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { ExecutionStatusSchema, PageSizeSchema, PageTokenSchema, RunIdSchema } from '../http';
 import { ACTIVATIONS, CHECKPOINT_TRIGGERS, DATASETS, DECISION_ACTIONS, ML_LIMITS, ML_PAGE, OPTIMIZERS, TRAINING_STATUSES } from './index';
 
 /** A string enum as a plain JSON-schema `enum`, so a validation error names the field, not an anyOf branch. */
@@ -63,9 +64,9 @@ export const MlTrainingConfigSchema = Type.Object(
 );
 
 export const StartMlTrainingResponseSchema = Type.Object({
-  modelId: Type.String(),
-  workflowId: Type.String(),
-  runId: Type.String(),
+  modelId: Type.String({ examples: ['iris-mlp'] }),
+  workflowId: Type.String({ examples: ['ml-training-iris-mlp-1767268800000'] }),
+  runId: RunIdSchema,
   message: Type.String(),
   uiLink: Type.String(),
 });
@@ -212,13 +213,23 @@ export const AuditReportSchema = Type.Object({
 });
 
 export const MlWorkflowIdParamsSchema = Type.Object({
-  workflowId: Type.String({ minLength: 1, maxLength: 300 }),
+  workflowId: Type.String({ minLength: 1, maxLength: 300, examples: ['ml-training-iris-mlp-1767268800000'] }),
 });
 
 export const HistoryPageQuerySchema = Type.Object(
   {
     cursor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Epoch after which the page starts: `nextCursor` of the previous page (default 0).' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ML_PAGE.maxLimit, description: `Rows per page (default ${ML_PAGE.defaultLimit}).` })),
+  },
+  { additionalProperties: false },
+);
+
+export const ListMlTrainingQuerySchema = Type.Object(
+  {
+    pageSize: Type.Optional(PageSizeSchema),
+    nextPageToken: Type.Optional(PageTokenSchema),
+    modelId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'Only runs of this model', examples: ['iris-mlp'] })),
+    status: Type.Optional(StringEnum(TRAINING_STATUSES, { description: 'Only runs in this training status' })),
   },
   { additionalProperties: false },
 );
@@ -232,6 +243,25 @@ const pageOf = <T extends TSchema>(item: T) =>
 export const MetricsPageSchema = pageOf(EpochMetricsSchema);
 export const CheckpointsPageSchema = pageOf(CheckpointRecordSchema);
 
+export const MlTrainingSummarySchema = Type.Object({
+  workflowId: Type.String({ examples: ['ml-training-iris-mlp-1767268800000'] }),
+  runId: RunIdSchema,
+  modelId: Type.Optional(Type.String({ examples: ['iris-mlp'] })),
+  status: Type.Optional(StringEnum(TRAINING_STATUSES, { description: 'Training status the workflow last recorded' })),
+  epoch: Type.Optional(Type.Integer({ description: 'Last epoch the workflow recorded' })),
+  executionStatus: ExecutionStatusSchema,
+  startTime: Type.String({ format: 'date-time' }),
+  closeTime: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export const ListMlTrainingResponseSchema = Type.Object({
+  runs: Type.Array(MlTrainingSummarySchema),
+  nextPageToken: Type.Optional(Type.String({ description: 'Present when there are more runs: pass it as nextPageToken for the next page' })),
+});
+
+export type ListMlTrainingQuery = Static<typeof ListMlTrainingQuerySchema>;
+export type MlTrainingSummary = Static<typeof MlTrainingSummarySchema>;
+export type ListMlTrainingResponse = Static<typeof ListMlTrainingResponseSchema>;
 export type Hyperparameters = Static<typeof HyperparametersSchema>;
 export type DatasetConfig = Static<typeof DatasetSchema>;
 export type ModelConfig = Static<typeof ModelSchema>;

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ORDER_STATUSES } from './index';
+import { ExecutionStatusSchema, PageSizeSchema, PageTokenSchema, RunIdSchema } from '../http';
 
 const Id = (description: string, example: string) =>
   Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', description, examples: [example] });
@@ -59,7 +60,7 @@ export type CreateOrderBody = Static<typeof CreateOrderBodySchema>;
 export const CreateOrderResponseSchema = Type.Object({
   orderId: Type.String({ examples: ['order-001'] }),
   workflowId: Type.String({ examples: ['order-order-001'] }),
-  runId: Type.String(),
+  runId: RunIdSchema,
   message: Type.String({ examples: ['Order created successfully'] }),
   uiLink: Type.String({ examples: ['http://localhost:8233/namespaces/default/workflows/order-order-001'] }),
 });
@@ -105,7 +106,7 @@ export const OrderDetailsResponseSchema = Type.Composite(
     OrderStateSchema,
     Type.Object({
       workflowId: Type.String(),
-      runId: Type.String(),
+      runId: RunIdSchema,
       uiLink: Type.String(),
     }),
   ],
@@ -130,7 +131,7 @@ export const OrderDetailsResponseSchema = Type.Composite(
         createdAt: '2026-01-01T12:00:00.000Z',
         updatedAt: '2026-01-01T12:00:00.120Z',
         workflowId: 'order-order-001',
-        runId: '0198c1f2-…',
+        runId: '0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10',
         uiLink: 'http://localhost:8233/namespaces/default/workflows/order-order-001',
       },
     ],
@@ -142,8 +143,8 @@ export const OrderParamsSchema = Type.Object({ orderId: Id('Order id', 'order-00
 export type OrderParams = Static<typeof OrderParamsSchema>;
 
 export const ListOrdersQuerySchema = Type.Object({
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  nextPageToken: Type.Optional(Type.String({ description: 'From the previous page' })),
+  pageSize: Type.Optional(PageSizeSchema),
+  nextPageToken: Type.Optional(PageTokenSchema),
   status: Type.Optional(OrderStatusSchema),
   customerId: Type.Optional(Id('Only orders of this customer', 'customer-123')),
 });
@@ -152,11 +153,11 @@ export type ListOrdersQuery = Static<typeof ListOrdersQuerySchema>;
 export const OrderSummarySchema = Type.Object({
   orderId: Type.String(),
   workflowId: Type.String(),
-  runId: Type.String(),
+  runId: RunIdSchema,
   customerId: Type.Optional(Type.String()),
   status: Type.Optional(OrderStatusSchema),
   totalAmount: Type.Optional(Type.Number()),
-  executionStatus: Type.String({ description: 'Temporal execution status', examples: ['RUNNING'] }),
+  executionStatus: ExecutionStatusSchema,
   startTime: Type.String({ format: 'date-time' }),
   closeTime: Type.Optional(Type.String({ format: 'date-time' })),
 });
@@ -164,7 +165,7 @@ export type OrderSummary = Static<typeof OrderSummarySchema>;
 
 export const ListOrdersResponseSchema = Type.Object({
   orders: Type.Array(OrderSummarySchema),
-  nextPageToken: Type.Optional(Type.String({ description: 'Present when there are more orders' })),
+  nextPageToken: Type.Optional(Type.String({ description: 'Present when there are more orders: pass it as nextPageToken for the next page' })),
 });
 export type ListOrdersResponse = Static<typeof ListOrdersResponseSchema>;
 

@@ -1,11 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import { isGrpcServiceError, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES } from '@temporal-ecommerce/contracts/errors';
 import type { ErrorResponse } from '../../schemas/error';
 import { JwksUnavailableError } from '../../jwt-verifier';
+import { GrpcStatus, TemporalTimeoutError, WorkerUnavailableError, grpcCode } from '../../temporal-calls';
 
 interface HttpError {
   statusCode: number;
@@ -39,48 +40,14 @@ function findApplicationFailure(error: unknown): ApplicationFailure | undefined 
   return undefined;
 }
 
-// gRPC status codes (grpc-js is not a direct dependency of the gateway).
-const GRPC_CANCELLED = 1;
-const GRPC_DEADLINE_EXCEEDED = 4;
-const GRPC_FAILED_PRECONDITION = 9;
-const GRPC_UNAVAILABLE = 14;
-
-function grpcError(error: unknown): { code: number; details?: string; message: string } | undefined {
-  const cause = error instanceof ServiceError ? error.cause : error;
-  return isGrpcServiceError(cause) ? cause : undefined;
-}
-
-/** Nothing answers at the Temporal address. */
+/** Nothing answers at the Temporal address (or it is going away). */
 function isTemporalUnavailable(error: unknown): boolean {
-  return grpcError(error)?.code === GRPC_UNAVAILABLE;
-}
-
-/**
- * The server answered but no worker did: a query or update ran out of time, its sticky worker died
- * (cancelled), or the server saw no poller on the queue. The usual cause is a stopped worker.
- */
-function isNoWorkerAnswer(error: unknown): boolean {
-  const grpc = grpcError(error);
-  if (!grpc) return false;
-  if (grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_CANCELLED) return true;
-  return grpc.code === GRPC_FAILED_PRECONDITION && /no poller/i.test(grpc.details ?? grpc.message);
-}
-
-/** Which worker serves a route, from its prefix, so a 503 can say which one to start. */
-const WORKER_BY_PREFIX: readonly [string, string][] = [
-  ['/api/orders', 'order'],
-  ['/api/ml-training', 'ML'],
-  ['/api/agent', 'agent'],
-];
-
-export function noWorkerMessage(url = ''): string {
-  const worker = WORKER_BY_PREFIX.find(([prefix]) => url.startsWith(prefix))?.[1];
-  const name = worker ? `${worker} worker` : 'worker';
-  return `No ${name} answered: is the ${name} running? (The workflow is safe in Temporal and resumes when a worker starts.)`;
+  const code = grpcCode(error);
+  return code === GrpcStatus.UNAVAILABLE || code === GrpcStatus.CANCELLED;
 }
 
 /** Maps what a route can throw to a status and a client-safe message; undefined means 500. */
-export function toHttpError(error: FastifyError | Error, url?: string): HttpError | undefined {
+export function toHttpError(error: FastifyError | Error): HttpError | undefined {
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return { statusCode: 400, message: formatValidationErrors(fastifyError.validation, fastifyError.validationContext) };
@@ -94,10 +61,13 @@ export function toHttpError(error: FastifyError | Error, url?: string): HttpErro
   const failure = findApplicationFailure(error);
   if (failure?.type && BAD_REQUEST_ERROR_TYPES.includes(failure.type)) return { statusCode: 400, message: failure.message };
   if (failure?.type && CONFLICT_ERROR_TYPES.includes(failure.type)) return { statusCode: 409, message: failure.message };
-  if (isTemporalUnavailable(error)) {
-    return { statusCode: 503, message: 'Temporal server is unreachable' };
+  if (error instanceof WorkerUnavailableError) return { statusCode: 503, message: error.message };
+  if (error instanceof TemporalTimeoutError) return { statusCode: 504, message: error.message };
+  if (isTemporalUnavailable(error)) return { statusCode: 503, message: 'Temporal server is unreachable' };
+  // A call made without the wrappers in temporal-calls.ts: still a timeout, never a 500.
+  if (grpcCode(error) === GrpcStatus.DEADLINE_EXCEEDED || error.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') {
+    return { statusCode: 504, message: 'Temporal did not answer in time' };
   }
-  if (isNoWorkerAnswer(error)) return { statusCode: 503, message: noWorkerMessage(url) };
   // The token cannot be judged either way: the caller may retry; the detail is in our log only.
   if (error instanceof JwksUnavailableError) return { statusCode: 503, message: "Cannot verify the bearer token now: the identity provider's keys are unavailable" };
   // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a safe message.
@@ -115,7 +85,7 @@ export function errorBody(statusCode: number, message: string): ErrorResponse {
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const mapped = toHttpError(error, request.url);
+      const mapped = toHttpError(error);
       if (!mapped) {
         request.log.error({ err: error }, 'request failed');
         return reply.status(500).send(errorBody(500, 'Internal Server Error'));

