@@ -12,8 +12,10 @@ import temporal from './plugins/app/temporal';
 import errorHandler from './plugins/app/error-handler';
 import metrics from './plugins/app/metrics';
 import auth from './plugins/app/auth';
+import catalogReader from './plugins/app/catalog';
 import health from './routes/health';
 import orders from './routes/orders';
+import catalog from './routes/catalog';
 import mlTraining from './routes/ml-training';
 import agent from './routes/agent';
 
@@ -31,6 +33,7 @@ export interface AppOptions {
 export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, client, tracer }) => {
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
+  await fastify.register(catalogReader, { dbPath: config.catalogDbPath });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(metrics);
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
@@ -43,6 +46,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
 
   await fastify.register(health, { prefix: '/health' });
   await fastify.register(orders, { prefix: '/api/orders' });
+  await fastify.register(catalog, { prefix: '/api/catalog' });
   await fastify.register(mlTraining, { prefix: '/api/ml-training' });
   await fastify.register(agent, { prefix: '/api/agent' });
 };

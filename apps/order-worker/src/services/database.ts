@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 import { CATALOG } from './catalog';
 
 export type OrderDb = Database.Database;
@@ -82,7 +83,7 @@ ${NOTIFICATIONS_TABLE}`;
  * Opens (creating if needed) <dataDir>/orders.db and seeds the catalog. Seeding only inserts missing
  * products, so a restart never resets stock. WAL lets the worker and a test read the file concurrently.
  */
-export function openOrderDb(dataDir: string, fileName = 'orders.db'): OrderDb {
+export function openOrderDb(dataDir: string, fileName = ORDER_DB_FILE): OrderDb {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, fileName));
   db.pragma('journal_mode = WAL');

@@ -18,6 +18,12 @@ export function orderWorkflowId(orderId: string): string {
   return `order-${orderId}`;
 }
 
+/**
+ * The order worker's SQLite file in its data dir (TEMPORAL_ECOMMERCE_DATA_DIR). The worker owns it; the
+ * gateway reads its products table (the catalog) read-only.
+ */
+export const ORDER_DB_FILE = 'orders.db';
+
 /** Orders above this total wait for a human approval before they ship. */
 export const HIGH_VALUE_THRESHOLD = 5000;
 export const DEFAULT_APPROVAL_TIMEOUT = '24 hours';

@@ -30,6 +30,7 @@ import {
   type OrderSummary,
 } from '@temporal-ecommerce/contracts/order/http';
 import { errorResponses } from '../../schemas/error';
+import { priceOrderHook } from './pricing';
 
 /** A query must not hang a request when no order worker is running. */
 const QUERY_DEADLINE_MS = 5_000;
@@ -91,11 +92,13 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['orders'],
         summary: 'Create an order (starts the order saga)',
         description:
-          'Starts workflow `order-<orderId>` on the order-processing queue. `totalAmount` must equal the sum of price × quantity to the cent. ' +
-          'Orders above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.',
+          'Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and ' +
+          '`totalAmount` may be left out, and when sent must equal the catalog\'s (400 naming the field and the current price). ' +
+          'Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.',
         body: CreateOrderBodySchema,
         response: { 201: CreateOrderResponseSchema, ...errorResponses(400, 409, 503) },
       },
+      preHandler: priceOrderHook,
     },
     async (request, reply) => {
       const order = request.body;
