@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Duration } from '@temporalio/common';
-import { orderWorkflowId } from '@temporal-ecommerce/contracts/order';
+import { orderWorkflowId, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import {
   OrderDbReader,
   RestartableTemporal,
@@ -35,6 +35,13 @@ export interface ChaosOptions {
   timeoutMs?: number;
   approvalTimeout?: Duration;
   completionDelay?: Duration;
+  /**
+   * Break one guarantee on purpose (CHAOS_SABOTAGE in the order workers) to see its check fail. The workers
+   * then run with NODE_ENV=development, since they refuse a sabotage in production.
+   */
+  sabotage?: ChaosSabotage;
+  /** No worker kills and no Temporal restart: only the orders' own faults (for sabotage runs). */
+  calm?: boolean;
   /** Keep the run's folder (Temporal's SQLite file, orders.db, worker logs) instead of deleting it on success. */
   keepDir?: boolean;
   log?: (line: string) => void;
@@ -42,6 +49,7 @@ export interface ChaosOptions {
 
 export interface ChaosReport {
   seed: number;
+  sabotage?: ChaosSabotage;
   orders: number;
   workers: number;
   durationMs: number;
@@ -93,12 +101,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     ORDER_FAULT_PAYMENT_DELAY_MS: '300',
     ORDER_FAULT_DECLINED_CUSTOMERS: DECLINED_CUSTOMERS.join(','),
   };
-  log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}, state in ${dir}`);
+  const workerEnv: Record<string, string> = opts.sabotage ? { ...faults, CHAOS_SABOTAGE: opts.sabotage, NODE_ENV: 'development' } : faults;
+  log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}${opts.sabotage ? `, CHAOS_SABOTAGE=${opts.sabotage}` : ''}, state in ${dir}`);
 
   ensureWorkflowBundle('order-worker');
   const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') });
   const { client, connection } = await connectClient(temporal.address);
-  const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults });
+  const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults: workerEnv });
   let temporalDownMs = 0;
   let report: ChaosReport;
   try {
@@ -107,9 +116,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     // The worker seeded the catalog when it opened orders.db; nothing has been ordered yet.
     const seedDb = new OrderDbReader(dataDir);
     const initialStock: StockRow[] = seedDb.stock();
+    const catalogRows = seedDb.catalog();
     seedDb.close();
+    const catalog = new Map(catalogRows.map((r) => [r.productId, r.priceCents]));
 
-    const planned = planOrders(opts.orders, `chaos-${seed}`, rng);
+    const planned = planOrders(opts.orders, `chaos-${seed}`, rng, catalogRows);
     const ctx = {
       client,
       rng,
@@ -129,7 +140,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       return driveOrder(ctx, p);
     });
 
-    let chaosOn = true;
+    let chaosOn = !opts.calm;
     const [minPause, maxPause] = opts.killEveryMs ?? [3000, 8000];
     const monkey = (async () => {
       while (chaosOn) {
@@ -140,6 +151,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
     })();
     const serverRestart = (async () => {
+      if (opts.calm) return;
       await waitFor(() => (started >= opts.orders / 2 || !chaosOn ? true : undefined), { deadline, what: 'half of the orders to start' });
       log('chaos: SIGKILL the Temporal server, then start it again on the same port and SQLite file');
       temporalDownMs = (await temporal.restart('SIGKILL')).downMs;
@@ -169,10 +181,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const finals = await mapLimit(planned, 8, (p) => collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!));
     await pool.stop();
     const db = new OrderDbReader(dataDir);
-    const { checks, violations } = checkInvariants(finals, db, initialStock);
+    const { checks, violations } = checkInvariants(finals, db, initialStock, catalog);
     db.close();
     report = {
       seed,
+      ...(opts.sabotage ? { sabotage: opts.sabotage } : {}),
       orders: opts.orders,
       workers: workerCount,
       durationMs: Date.now() - began,
