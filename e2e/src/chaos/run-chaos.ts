@@ -130,9 +130,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     };
 
     let started = 0;
+    let drivingDone = false;
     let lastStart = 0;
     const intervalMs = 1000 / (opts.ratePerSecond ?? 10);
-    const drivers = mapLimit(planned, opts.maxInFlight ?? 30, async (p) => {
+    // Orders still unstarted this close to the deadline are left out (and reported), so that the ones in
+    // flight can close and a run that is too slow for its timeout still ends with a report.
+    const lastStartAt = deadline - Math.min(180_000, (opts.timeoutMs ?? 10 * 60_000) / 4);
+    const drivers = mapLimit(planned, opts.maxInFlight ?? 30, async (p): Promise<DriverOutcome> => {
+      if (Date.now() > lastStartAt) return { orderId: p.order.orderId, started: false, error: 'not started: the run was near its deadline' };
       const wait = lastStart + intervalMs - Date.now();
       lastStart = Math.max(Date.now(), lastStart + intervalMs);
       if (wait > 0) await sleep(wait);
@@ -152,20 +157,22 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     })();
     const serverRestart = (async () => {
       if (opts.calm) return;
-      await waitFor(() => (started >= opts.orders / 2 || !chaosOn ? true : undefined), { deadline, what: 'half of the orders to start' });
+      await waitFor(() => (started >= opts.orders / 2 || !chaosOn || drivingDone ? true : undefined), { deadline, what: 'half of the orders to start' });
+      if (started < opts.orders / 2) return;
       log('chaos: SIGKILL the Temporal server, then start it again on the same port and SQLite file');
       temporalDownMs = (await temporal.restart('SIGKILL')).downMs;
       log(`chaos: Temporal back after ${(temporalDownMs / 1000).toFixed(1)} s`);
     })();
 
     const outcomes = await drivers;
+    drivingDone = true;
     await serverRestart;
     chaosOn = false;
     await monkey;
     log(`chaos: every order driven to its end; ${pool.kills} worker kills; checking`);
 
     await pool.allRunning(60_000);
-    const open = new Set(planned.map((p) => p.order.orderId));
+    const open = new Set(outcomes.filter((o) => o.started).map((o) => o.orderId));
     while (open.size > 0 && Date.now() < deadline) {
       const ids = [...open];
       await mapLimit(ids, 8, async (orderId) => {
@@ -178,7 +185,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       if (open.size > 0) await sleep(1000);
     }
 
-    const finals = await mapLimit(planned, 8, (p) => collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!));
+    const notStarted = new Set(outcomes.filter((o) => !o.started).map((o) => o.orderId));
+    const finals = await mapLimit(planned, 8, (p) =>
+      notStarted.has(p.order.orderId)
+        ? Promise.resolve<FinalOrder>({ planned: p, execution: 'NOT_STARTED', compensations: [], attempts: {} })
+        : collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!),
+    );
     await pool.stop();
     const db = new OrderDbReader(dataDir);
     const { checks, violations } = checkInvariants(finals, db, initialStock, catalog);
