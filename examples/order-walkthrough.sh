@@ -50,6 +50,11 @@ wait_status() {
 
 curl -fsS "$BASE_URL/health" >/dev/null || fail "gateway not reachable at $BASE_URL (start it with pnpm start)"
 
+step "0. The catalog: products, prices and stock an order is built from"
+call GET /api/catalog
+expect_code 200
+jq -e '.products[] | select(.productId == "laptop-001") | .price == 1299.99' <<<"$BODY" >/dev/null || fail "laptop-001 is not 1299.99 in the catalog"
+
 step "1. Create a normal order"
 call POST /api/orders "$(order_json order1.json "$NORMAL")"
 if [[ "$CODE" == 409 ]]; then
@@ -86,6 +91,13 @@ jq -e '.compensations == ["cancelShipment","refundPayment","releaseInventory"]' 
 step "5. Bad requests"
 echo "# totals that do not add up -> 400 naming the field"
 call POST /api/orders "$(order_json order1.json "bad$SUFFIX" | jq '.totalAmount = 1000')"
+expect_code 400
+echo "# a price that is not the catalog's -> 400 naming the item and the current price"
+call POST /api/orders "$(order_json order1.json "cheap$SUFFIX" | jq '.items[0].price = 0.01 | .totalAmount = 59.99')"
+expect_code 400
+jq -e '.message | contains("body/items/0/price must equal the catalog price of laptop-001 (1299.99)")' <<<"$BODY" >/dev/null || fail "unexpected message"
+echo "# a product that is not in the catalog -> 400 naming the field"
+call POST /api/orders "$(order_json order1.json "unknown$SUFFIX" | jq '.items[0].productId = "no-such-product"')"
 expect_code 400
 echo "# unknown order -> 404"
 call GET "/api/orders/no-such-order$SUFFIX"

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type OrderWorkflowInput } from '@temporal-ecommerce/contracts/order';
-import { percentile, mean, serviceProcess, startGateway } from '@temporal-ecommerce/e2e/harness';
+import { ensureWorkflowBundle, percentile, mean, serviceProcess, startGateway, startWorker } from '@temporal-ecommerce/e2e/harness';
 import { benchEnv, GATEWAY_PORT } from './lib/setup';
 import { benchOrder } from './lib/orders';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
@@ -17,6 +17,13 @@ const BLOCK = 25;
  */
 export async function gatewayLatency(): Promise<BenchSection> {
   const bench = await benchEnv('gateway');
+  // The gateway prices orders from the order worker's catalog (orders.db): let an order worker create and
+  // seed it, on a queue of its own so that no order is processed, then stop it.
+  const seeder = serviceProcess('order-worker', 'catalog-seed', bench.env({ ORDER_TASK_QUEUE: 'bench-catalog-seed' }, 'info'), path.join(bench.dir, 'catalog-seed.log'));
+  ensureWorkflowBundle('order-worker');
+  await startWorker(seeder);
+  await seeder.stop(10_000);
+  await seeder.close();
   const baseUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
   const gateway = serviceProcess(
     'gateway',

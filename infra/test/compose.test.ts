@@ -118,6 +118,16 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  // The gateway prices orders from the catalog in the order worker's orders.db: it must see that file.
+  it('gives the gateway the order worker\'s data volume at the same TEMPORAL_ECOMMERCE_DATA_DIR', () => {
+    const dataDir = String(service('order-worker').environment?.TEMPORAL_ECOMMERCE_DATA_DIR ?? '');
+    expect(dataDir).not.toBe('');
+    expect(service('gateway').environment?.TEMPORAL_ECOMMERCE_DATA_DIR).toBe(dataDir);
+    const mountOf = (name: string) => (service(name).volumes ?? []).find((v) => v.split(':')[1] === dataDir);
+    expect(mountOf('order-worker'), `order-worker mounts ${dataDir}`).toBeDefined();
+    expect(mountOf('gateway')?.split(':')[0]).toBe(mountOf('order-worker')?.split(':')[0]);
+  });
+
   it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {
     const provision = service('temporal-provision');
     expect(provision.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });

@@ -13,8 +13,10 @@ import errorHandler from './plugins/app/error-handler';
 import metrics from './plugins/app/metrics';
 import streams from './plugins/app/streams';
 import auth from './plugins/app/auth';
+import catalogReader from './plugins/app/catalog';
 import health from './routes/health';
 import orders from './routes/orders';
+import catalog from './routes/catalog';
 import mlTraining from './routes/ml-training';
 import agent from './routes/agent';
 
@@ -33,6 +35,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
   await fastify.register(streams, { limits: config.streams });
+  await fastify.register(catalogReader, { dbPath: config.catalogDbPath });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
   // Before every plugin that adds routes: it checks each route's auth declaration as it is added.
@@ -46,6 +49,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
 
   await fastify.register(health, { prefix: '/health' });
   await fastify.register(orders, { prefix: '/api/orders' });
+  await fastify.register(catalog, { prefix: '/api/catalog' });
   await fastify.register(mlTraining, { prefix: '/api/ml-training' });
   await fastify.register(agent, { prefix: '/api/agent' });
 };

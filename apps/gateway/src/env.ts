@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
-import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY } from '@temporal-ecommerce/contracts/order';
+import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY, ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
 
 function isDuration(value: unknown): boolean {
@@ -26,6 +26,8 @@ const EnvSchema = Type.Object({
   // Order durations travel in each workflow's input, so a deployment (or a demo) can shorten them.
   ORDER_APPROVAL_TIMEOUT: Type.String({ minLength: 1, default: DEFAULT_APPROVAL_TIMEOUT }),
   ORDER_COMPLETION_DELAY: Type.String({ minLength: 1, default: DEFAULT_COMPLETION_DELAY }),
+  // The order worker's data dir: the gateway reads the catalog from its orders.db, read-only.
+  TEMPORAL_ECOMMERCE_DATA_DIR: Type.String({ minLength: 1, default: path.join(REPO_ROOT, '.data') }),
   // Directories the agent may analyse (comma-separated); a repositoryPath outside them is a 400.
   AGENT_REPOSITORY_ROOTS: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'examples') }),
   // Every Temporal call has a deadline (src/temporal-calls.ts): server calls, worker answers, Update results.
@@ -54,6 +56,8 @@ export interface GatewayConfig extends ProductionConfig {
   logLevel: string;
   orderApprovalTimeout: string;
   orderCompletionDelay: string;
+  /** The order worker's orders.db, whose products table is the catalog. */
+  catalogDbPath: string;
   /** Absolute; relative repositoryPaths resolve against the first. */
   agentRepositoryRoots: string[];
   temporalTimeouts: { rpcMs: number; workerMs: number; updateMs: number };
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxStreamsPerClient: e.SSE_MAX_STREAMS_PER_CLIENT,
     },
     ...production.config,
+    catalogDbPath: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE),
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
 }

@@ -3,8 +3,8 @@ import type { Client, Connection } from '@temporalio/client';
 import { loadConfig, type GatewayConfig } from '../src/env';
 import { createTemporalClient } from '../src/temporal-connection';
 
-export function testConfig(temporalAddress: string): GatewayConfig {
-  return loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PORT: '0' });
+export function testConfig(temporalAddress: string, env: NodeJS.ProcessEnv = {}): GatewayConfig {
+  return loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PORT: '0', ...env });
 }
 
 /** host:port where nothing listens: a port the OS just handed out and took back. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
+import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 
@@ -27,6 +27,12 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   if (carrier !== 'ok' && carrier !== 'reject' && carrier !== 'unavailable') {
     throw new EnvError(`ORDER_FAULT_CARRIER must be ok, reject or unavailable, got "${carrier}"`);
   }
+  const sabotage = env.CHAOS_SABOTAGE || undefined;
+  if (sabotage !== undefined && !Object.hasOwn(CHAOS_SABOTAGES, sabotage)) {
+    throw new EnvError(`CHAOS_SABOTAGE must be one of ${Object.keys(CHAOS_SABOTAGES).join(', ')}, got "${sabotage}"`);
+  }
+  // A sabotage breaks money and stock guarantees on purpose: it is for the chaos run's own tests only.
+  if (sabotage !== undefined && env.NODE_ENV === 'production') throw new EnvError('CHAOS_SABOTAGE is refused when NODE_ENV=production');
   const address = envTemporalAddress(env);
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
@@ -42,6 +48,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
       paymentDelayMs: envNumber(env, 'ORDER_FAULT_PAYMENT_DELAY_MS', 0, 0, 600_000),
       declinedCustomers: envList(env, 'ORDER_FAULT_DECLINED_CUSTOMERS'),
       carrier,
+      ...(sabotage ? { sabotage: sabotage as ChaosSabotage } : {}),
     },
     kit: loadWorkerKitEnv(env, { metricsPort: 9464 }),
   };

@@ -1,8 +1,8 @@
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TERMINAL_ORDER_STATUSES, orderWorkflowId, toCents, type OrderState, type OrderStatus } from '@temporal-ecommerce/contracts/order';
+import { TERMINAL_ORDER_STATUSES, orderWorkflowId, type ChaosSabotage, type OrderState, type OrderStatus } from '@temporal-ecommerce/contracts/order';
 import { retrying, type OrderDbReader, type StockRow } from '../harness';
-import { PERMANENT_FAULT, type PlannedOrder } from './plan';
+import { PERMANENT_FAULT, catalogTotalCents, type CatalogPrices, type PlannedOrder } from './plan';
 
 export interface FinalOrder {
   planned: PlannedOrder;
@@ -58,6 +58,8 @@ export async function collectFinalOrders(client: Client, planned: PlannedOrder[]
 }
 
 export interface CheckResult {
+  /** The invariant's id; CHAOS_SABOTAGE=<id> breaks the guarantee it checks (CHAOS_SABOTAGES in contracts). */
+  id: ChaosSabotage;
   name: string;
   ok: boolean;
   detail: string;
@@ -69,17 +71,23 @@ const COMPENSATED: readonly OrderStatus[] = ['failed', 'cancelled'];
  * The run's invariants, read from the order worker's SQLite file (the "external systems"), not from
  * what the workflows say about themselves.
  */
-export function checkInvariants(orders: FinalOrder[], db: OrderDbReader, initialStock: StockRow[]): { checks: CheckResult[]; violations: string[] } {
+export function checkInvariants(
+  orders: FinalOrder[],
+  db: OrderDbReader,
+  initialStock: StockRow[],
+  catalog: CatalogPrices,
+): { checks: CheckResult[]; violations: string[] } {
   const violations: string[] = [];
   const checks: CheckResult[] = [];
-  const check = (name: string, problems: string[], detail: string) => {
-    checks.push({ name, ok: problems.length === 0, detail: problems.length === 0 ? detail : `${problems.length} problem(s)` });
-    violations.push(...problems.map((p) => `${name}: ${p}`));
+  const check = (id: ChaosSabotage, name: string, problems: string[], detail: string) => {
+    checks.push({ id, name, ok: problems.length === 0, detail: problems.length === 0 ? detail : `${problems.length} problem(s)` });
+    violations.push(...problems.map((p) => `[${id}] ${name}: ${p}`));
   };
 
   const notTerminal = orders.filter((o) => o.execution === 'RUNNING' || !o.status || !TERMINAL_ORDER_STATUSES.includes(o.status));
   const compensationFailed = orders.filter((o) => o.status === 'compensation_failed');
   check(
+    'closed',
     'every workflow closed in a terminal order status',
     [
       ...notTerminal.map((o) => `${o.planned.order.orderId} is ${o.execution}${o.status ? ` / ${o.status}` : ''}`),
@@ -90,9 +98,10 @@ export function checkInvariants(orders: FinalOrder[], db: OrderDbReader, initial
 
   const permanentCompleted = orders.filter((o) => PERMANENT_FAULT[o.planned.scenario] && o.status === 'completed');
   check(
+    'permanent-faults',
     'orders with a permanent fault never complete',
     permanentCompleted.map((o) => `${o.planned.order.orderId} (${o.planned.scenario}) completed`),
-    `${orders.filter((o) => PERMANENT_FAULT[o.planned.scenario]).length} declined / out-of-stock / unknown-product orders all failed`,
+    `${orders.filter((o) => PERMANENT_FAULT[o.planned.scenario]).length} declined / out-of-stock / unknown-product / underpriced orders all failed`,
   );
 
   const effects = new Map(orders.map((o) => [o.planned.order.orderId, db.sideEffects(o.planned.order.orderId)]));
@@ -102,14 +111,20 @@ export function checkInvariants(orders: FinalOrder[], db: OrderDbReader, initial
   const paymentProblems: string[] = [];
   for (const o of completed) {
     const e = effects.get(o.planned.order.orderId)!;
-    const due = toCents(o.planned.order.totalAmount);
-    if (e.netChargedCents !== due) paymentProblems.push(`${e.orderId} completed with net ${e.netChargedCents} cents charged, total is ${due}`);
+    // The catalog's total, not what the order said: half the orders sent no prices at all.
+    const due = catalogTotalCents(o.planned.order.items, catalog);
+    if (e.netChargedCents !== due) paymentProblems.push(`${e.orderId} completed with net ${e.netChargedCents} cents charged, catalog total is ${due}`);
   }
   for (const o of compensated) {
     const e = effects.get(o.planned.order.orderId)!;
     if (e.netChargedCents !== 0) paymentProblems.push(`${e.orderId} ${o.status} with net ${e.netChargedCents} cents still charged`);
   }
-  check('payments: net charged == total when completed, 0 when compensated', paymentProblems, `${completed.length} completed, ${compensated.length} compensated`);
+  check(
+    'payments',
+    'payments: net charged == catalog total when completed, 0 when compensated',
+    paymentProblems,
+    `${completed.length} completed, ${compensated.length} compensated`,
+  );
 
   const stockProblems: string[] = [];
   const now = new Map(db.stock().map((s) => [s.productId, s]));
@@ -132,6 +147,7 @@ export function checkInvariants(orders: FinalOrder[], db: OrderDbReader, initial
     if (e.reservationStatus === 'held') stockProblems.push(`${e.orderId} ${o.status} but its reservation is still held`);
   }
   check(
+    'inventory',
     'inventory: on hand + held == initial per product; held == units of completed orders',
     stockProblems,
     `${initialStock.length} products; ${[...soldUnits.values()].reduce((a, b) => a + b, 0)} units sold`,
@@ -146,20 +162,55 @@ export function checkInvariants(orders: FinalOrder[], db: OrderDbReader, initial
     const e = effects.get(o.planned.order.orderId)!;
     if (e.shipmentStatus === 'created') shipmentProblems.push(`${e.orderId} ${o.status} but its shipment is live`);
   }
-  check('shipments: live when completed, none live when compensated', shipmentProblems, `${completed.length} live, ${compensated.length} without`);
+  check('shipments', 'shipments: live when completed, none live when compensated', shipmentProblems, `${completed.length} live, ${compensated.length} without`);
 
-  const twice: string[] = db.duplicateLedgerKeys().map((d) => `ledger key ${d.key} has ${d.rows} rows`);
-  for (const e of effects.values()) {
-    if (e.charges > 1) twice.push(`${e.orderId} charged ${e.charges} times`);
-    if (e.refunds > 1) twice.push(`${e.orderId} refunded ${e.refunds} times`);
-    for (const [system, rows] of Object.entries(e.rows)) if (rows > 1) twice.push(`${e.orderId} has ${rows} ${system} rows`);
+  // Every charge at the catalog's prices, whatever the order said; an order that sent a wrong price holds
+  // no stock and pays nothing (CHAOS_SABOTAGE=prices lets the client's price through).
+  const priceProblems: string[] = [];
+  let pricedAtCatalog = 0;
+  for (const o of orders) {
+    const e = effects.get(o.planned.order.orderId)!;
+    const due = catalogTotalCents(o.planned.order.items, catalog);
+    if (o.planned.scenario === 'underpriced') {
+      if (e.charges > 0 || e.reservationStatus === 'held') priceProblems.push(`${e.orderId} sent a price below the catalog and was charged ${e.chargedCents} cents / holds stock`);
+      continue;
+    }
+    if (e.charges === 0) continue;
+    if (e.chargedCents !== due * e.charges) priceProblems.push(`${e.orderId} charged ${e.chargedCents} cents, catalog total is ${due}`);
+    else pricedAtCatalog += 1;
   }
-  const paymentAttempts = orders.reduce((n, o) => n + (o.attempts.processPayment ?? 0), 0);
-  const charges = [...effects.values()].reduce((n, e) => n + e.charges, 0);
   check(
-    'no side effect twice: one ledger row per idempotency key, at most one payment/reservation/shipment per order',
+    'prices',
+    'prices: every charge is the catalog total; an underpriced order holds and pays nothing',
+    priceProblems,
+    `${pricedAtCatalog} charges at catalog prices (${orders.filter((o) => !o.planned.order.totalAmount).length} orders sent no prices); ${orders.filter((o) => o.planned.scenario === 'underpriced').length} underpriced orders refused`,
+  );
+
+  // Effects counted against attempts. With ORDER_FAULT_PAYMENT_LOST_RESPONSES every charge's first attempt
+  // charges and then fails, so every charged order's payment ran at least twice: only the payment service's
+  // idempotency keeps the ledger at one charge per order. The ledger is counted per order, not per key, so a
+  // retry that charges under a new key shows up here (CHAOS_SABOTAGE=once).
+  const twice: string[] = [];
+  let paymentAttempts = 0;
+  let charges = 0;
+  let retriedOnce = 0;
+  for (const o of orders) {
+    const e = effects.get(o.planned.order.orderId)!;
+    const attempts = o.attempts.processPayment ?? 0;
+    paymentAttempts += attempts;
+    charges += e.charges;
+    if (e.charges > 1) twice.push(`${e.orderId} charged ${e.charges} times in ${attempts} payment attempts`);
+    if (e.charges > attempts) twice.push(`${e.orderId} has ${e.charges} charges but its history shows ${attempts} payment attempts`);
+    if (e.refunds > 1) twice.push(`${e.orderId} refunded ${e.refunds} times in ${o.attempts.refundPayment ?? 0} refund attempts`);
+    if (e.refunds > e.charges) twice.push(`${e.orderId} refunded ${e.refunds} times, charged ${e.charges}`);
+    for (const [system, rows] of Object.entries(e.rows)) if (rows > 1) twice.push(`${e.orderId} has ${rows} ${system} rows`);
+    if (attempts > 1 && e.charges === 1) retriedOnce += 1;
+  }
+  check(
+    'once',
+    'no side effect twice: charges and refunds per order against the attempts in its history',
     twice,
-    `${db.ledgerRows()} ledger rows; ${paymentAttempts} payment attempts made ${charges} charges`,
+    `${paymentAttempts} payment attempts made ${charges} charges (${db.ledgerRows()} ledger rows); ${retriedOnce} orders retried a payment after it had charged and were charged once`,
   );
 
   return { checks, violations };

@@ -1,6 +1,6 @@
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { HIGH_VALUE_THRESHOLD, toCents, type CreateOrderBody, type OrderItem, type OrderStatus } from '@temporal-ecommerce/contracts/order';
-import type { Rng } from '../harness';
+import type { CreateOrderBody, OrderItem, OrderStatus } from '@temporal-ecommerce/contracts/order';
+import type { CatalogRow, Rng } from '../harness';
 
 /** What the run does to one order, and so what it should end as. */
 export const SCENARIOS = [
@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'declined',
   'out-of-stock',
   'unknown-product',
+  'underpriced',
   'cancel-early',
   'cancel-after-ship',
 ] as const;
@@ -18,7 +19,8 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 /** One cycle of 20 orders; every scenario occurs at least once in any run of 20 or more. */
 const CYCLE: readonly Scenario[] = [
-  ...Array<Scenario>(7).fill('complete'),
+  ...Array<Scenario>(6).fill('complete'),
+  'underpriced',
   'approve',
   'approve',
   'reject',
@@ -39,6 +41,7 @@ export const PERMANENT_FAULT: Partial<Record<Scenario, string>> = {
   declined: ErrorType.PaymentDeclined,
   'out-of-stock': ErrorType.OutOfStock,
   'unknown-product': ErrorType.UnknownProduct,
+  underpriced: ErrorType.PriceChanged,
 };
 
 export interface Expected {
@@ -55,6 +58,7 @@ export const EXPECTED: Record<Scenario, Expected> = {
   declined: { status: 'failed', type: ErrorType.PaymentDeclined },
   'out-of-stock': { status: 'failed', type: ErrorType.OutOfStock },
   'unknown-product': { status: 'failed', type: ErrorType.UnknownProduct },
+  underpriced: { status: 'failed', type: ErrorType.PriceChanged },
   'cancel-early': { status: 'cancelled' },
   'cancel-after-ship': { status: 'cancelled' },
 };
@@ -69,53 +73,59 @@ export const DECLINED_CUSTOMERS = ['chaos-declined-1', 'chaos-declined-2'];
 /** Stock 1 in the catalog: an order for 2 is out of stock whatever else happens. */
 const SCARCE_PRODUCT = 'limited-001';
 
-const PRICES: Record<string, number> = {
-  'laptop-001': 1299.99,
-  'mouse-001': 29.99,
-  'keyboard-001': 79.99,
-  'monitor-001': 349.99,
-  'server-001': 899.99,
-  [SCARCE_PRODUCT]: 499.99,
-};
 const EVERYDAY = ['laptop-001', 'mouse-001', 'keyboard-001', 'monitor-001'];
 
-const item = (productId: string, quantity: number): OrderItem => ({ productId, productName: productId, quantity, price: PRICES[productId] ?? 9.99 });
+/** The catalog as the run read it from orders.db: prices in cents by product id. */
+export type CatalogPrices = ReadonlyMap<string, number>;
 
-const total = (items: OrderItem[]): number => items.reduce((sum, i) => sum + toCents(i.price) * i.quantity, 0) / 100;
-
-function everydayItems(rng: Rng): OrderItem[] {
-  const lines = rng.int(1, 3);
-  const products = [...EVERYDAY].sort(() => rng.next() - 0.5).slice(0, lines);
-  return products.map((p) => item(p, rng.int(1, 2)));
+/** What the catalog says the items cost, in cents: what a completed order must have been charged. */
+export function catalogTotalCents(items: readonly OrderItem[], catalog: CatalogPrices): number {
+  return items.reduce((sum, i) => sum + (catalog.get(i.productId) ?? Number.NaN) * i.quantity, 0);
 }
 
-function itemsFor(scenario: Scenario, rng: Rng): OrderItem[] {
+/**
+ * Half the orders send the catalog's prices and total (as the gateway forwards them), half send none and
+ * are priced by the reservation; an underpriced order sends a laptop at a tenth of its price.
+ */
+function itemsFor(scenario: Scenario, rng: Rng, catalog: CatalogPrices): { items: OrderItem[]; priced: boolean } {
+  const line = (productId: string, quantity: number, priceCents = catalog.get(productId)): OrderItem => ({
+    productId,
+    productName: productId,
+    quantity,
+    ...(priceCents !== undefined ? { price: priceCents / 100 } : {}),
+  });
   switch (scenario) {
     case 'approve':
     case 'reject':
     case 'approval-timeout':
-      // 6 servers: above the approval threshold.
-      return [item('server-001', 6), item('mouse-001', rng.int(1, 2))];
+      // 6 servers: above the approval threshold at catalog prices.
+      return { items: [line('server-001', 6), line('mouse-001', rng.int(1, 2))], priced: rng.next() < 0.5 };
     case 'out-of-stock':
-      return [item('keyboard-001', 1), item(SCARCE_PRODUCT, 2)];
+      return { items: [line('keyboard-001', 1), line(SCARCE_PRODUCT, 2)], priced: true };
     case 'unknown-product':
-      return [item('mouse-001', 1), item('no-such-product', 1)];
-    default:
-      return everydayItems(rng);
+      return { items: [line('mouse-001', 1), line('no-such-product', 1, 999)], priced: true };
+    case 'underpriced':
+      return { items: [line('laptop-001', 4, Math.round(catalog.get('laptop-001')! / 10))], priced: true };
+    default: {
+      const products = [...EVERYDAY].sort(() => rng.next() - 0.5).slice(0, rng.int(1, 3));
+      return { items: products.map((p) => line(p, rng.int(1, 2))), priced: rng.next() < 0.5 };
+    }
   }
 }
 
 /** `count` orders in a shuffled order, ids prefixed with `runId` so runs never collide. */
-export function planOrders(count: number, runId: string, rng: Rng): PlannedOrder[] {
+export function planOrders(count: number, runId: string, rng: Rng, catalogRows: readonly CatalogRow[]): PlannedOrder[] {
+  const catalog: CatalogPrices = new Map(catalogRows.map((r) => [r.productId, r.priceCents]));
   const planned = Array.from({ length: count }, (_, i): PlannedOrder => {
     const scenario = CYCLE[i % CYCLE.length]!;
-    const items = itemsFor(scenario, rng);
+    const { items, priced } = itemsFor(scenario, rng, catalog);
     const customerId = scenario === 'declined' ? rng.pick(DECLINED_CUSTOMERS) : `chaos-customer-${rng.int(1, 40)}`;
+    const sentTotal = items.reduce((sum, item) => sum + Math.round((item.price ?? 0) * 100) * item.quantity, 0) / 100;
     const order: CreateOrderBody = {
       orderId: `${runId}-${String(i + 1).padStart(4, '0')}`,
       customerId,
-      items,
-      totalAmount: total(items),
+      items: priced ? items : items.map(({ price: _price, ...rest }) => rest),
+      ...(priced ? { totalAmount: sentTotal } : {}),
       shippingAddress: { street: `${i + 1} Chaos Street`, city: 'Faultline', zip: '00000', country: 'US' },
     };
     return { scenario, order };
@@ -126,5 +136,3 @@ export function planOrders(count: number, runId: string, rng: Rng): PlannedOrder
   }
   return planned;
 }
-
-export const needsApproval = (order: CreateOrderBody): boolean => order.totalAmount > HIGH_VALUE_THRESHOLD;

@@ -1,3 +1,4 @@
+import { CHAOS_SABOTAGES } from '@temporal-ecommerce/contracts/order';
 import { EXPECTED, SCENARIOS } from './plan';
 import type { ChaosReport } from './run-chaos';
 
@@ -17,6 +18,7 @@ const list = (m: Map<string, number>): string =>
 export function formatReport(r: ChaosReport): string {
   const lines: string[] = [];
   lines.push(`Chaos run: ${r.orders} orders, ${r.workers} order workers, seed ${r.seed}, ${(r.durationMs / 1000).toFixed(1)} s`);
+  if (r.sabotage) lines.push(`SABOTAGE:  CHAOS_SABOTAGE=${r.sabotage} (${CHAOS_SABOTAGES[r.sabotage]}): the [${r.sabotage}] check must fail`);
   lines.push(
     `Faults:    payment failure rate ${r.faults.ORDER_FAULT_PAYMENT_FAILURE_RATE}, first payment response lost after charging, ` +
       `${r.faults.ORDER_FAULT_PAYMENT_DELAY_MS} ms slow payments; declined cards, out-of-stock and unknown products`,
@@ -48,7 +50,7 @@ export function formatReport(r: ChaosReport): string {
   for (const f of r.finals) for (const [type, n] of Object.entries(f.attempts)) attempts.set(type, (attempts.get(type) ?? 0) + n);
   lines.push(`Attempts:  ${list(attempts)}`);
   lines.push('Checks:');
-  for (const c of r.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+  for (const c of r.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} [${c.id}] ${c.name}: ${c.detail}`);
   if (r.violations.length > 0) {
     lines.push(`Violations (${r.violations.length}):`);
     for (const v of r.violations.slice(0, 50)) lines.push(`  - ${v}`);

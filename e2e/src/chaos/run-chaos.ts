@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Duration } from '@temporalio/common';
-import { orderWorkflowId } from '@temporal-ecommerce/contracts/order';
+import { orderWorkflowId, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import {
   OrderDbReader,
   RestartableTemporal,
@@ -35,6 +35,13 @@ export interface ChaosOptions {
   timeoutMs?: number;
   approvalTimeout?: Duration;
   completionDelay?: Duration;
+  /**
+   * Break one guarantee on purpose (CHAOS_SABOTAGE in the order workers) to see its check fail. The workers
+   * then run with NODE_ENV=development, since they refuse a sabotage in production.
+   */
+  sabotage?: ChaosSabotage;
+  /** No worker kills and no Temporal restart: only the orders' own faults (for sabotage runs). */
+  calm?: boolean;
   /** Keep the run's folder (Temporal's SQLite file, orders.db, worker logs) instead of deleting it on success. */
   keepDir?: boolean;
   log?: (line: string) => void;
@@ -42,6 +49,7 @@ export interface ChaosOptions {
 
 export interface ChaosReport {
   seed: number;
+  sabotage?: ChaosSabotage;
   orders: number;
   workers: number;
   durationMs: number;
@@ -93,12 +101,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     ORDER_FAULT_PAYMENT_DELAY_MS: '300',
     ORDER_FAULT_DECLINED_CUSTOMERS: DECLINED_CUSTOMERS.join(','),
   };
-  log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}, state in ${dir}`);
+  const workerEnv: Record<string, string> = opts.sabotage ? { ...faults, CHAOS_SABOTAGE: opts.sabotage, NODE_ENV: 'development' } : faults;
+  log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}${opts.sabotage ? `, CHAOS_SABOTAGE=${opts.sabotage}` : ''}, state in ${dir}`);
 
   ensureWorkflowBundle('order-worker');
   const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') });
   const { client, connection } = await connectClient(temporal.address);
-  const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults });
+  const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults: workerEnv });
   let temporalDownMs = 0;
   let report: ChaosReport;
   try {
@@ -107,9 +116,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     // The worker seeded the catalog when it opened orders.db; nothing has been ordered yet.
     const seedDb = new OrderDbReader(dataDir);
     const initialStock: StockRow[] = seedDb.stock();
+    const catalogRows = seedDb.catalog();
     seedDb.close();
+    const catalog = new Map(catalogRows.map((r) => [r.productId, r.priceCents]));
 
-    const planned = planOrders(opts.orders, `chaos-${seed}`, rng);
+    const planned = planOrders(opts.orders, `chaos-${seed}`, rng, catalogRows);
     const ctx = {
       client,
       rng,
@@ -119,9 +130,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     };
 
     let started = 0;
+    let drivingDone = false;
     let lastStart = 0;
     const intervalMs = 1000 / (opts.ratePerSecond ?? 10);
-    const drivers = mapLimit(planned, opts.maxInFlight ?? 30, async (p) => {
+    // Orders still unstarted this close to the deadline are left out (and reported), so that the ones in
+    // flight can close and a run that is too slow for its timeout still ends with a report.
+    const lastStartAt = deadline - Math.min(180_000, (opts.timeoutMs ?? 10 * 60_000) / 4);
+    const drivers = mapLimit(planned, opts.maxInFlight ?? 30, async (p): Promise<DriverOutcome> => {
+      if (Date.now() > lastStartAt) return { orderId: p.order.orderId, started: false, error: 'not started: the run was near its deadline' };
       const wait = lastStart + intervalMs - Date.now();
       lastStart = Math.max(Date.now(), lastStart + intervalMs);
       if (wait > 0) await sleep(wait);
@@ -129,7 +145,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       return driveOrder(ctx, p);
     });
 
-    let chaosOn = true;
+    let chaosOn = !opts.calm;
     const [minPause, maxPause] = opts.killEveryMs ?? [3000, 8000];
     const monkey = (async () => {
       while (chaosOn) {
@@ -140,20 +156,23 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
     })();
     const serverRestart = (async () => {
-      await waitFor(() => (started >= opts.orders / 2 || !chaosOn ? true : undefined), { deadline, what: 'half of the orders to start' });
+      if (opts.calm) return;
+      await waitFor(() => (started >= opts.orders / 2 || !chaosOn || drivingDone ? true : undefined), { deadline, what: 'half of the orders to start' });
+      if (started < opts.orders / 2) return;
       log('chaos: SIGKILL the Temporal server, then start it again on the same port and SQLite file');
       temporalDownMs = (await temporal.restart('SIGKILL')).downMs;
       log(`chaos: Temporal back after ${(temporalDownMs / 1000).toFixed(1)} s`);
     })();
 
     const outcomes = await drivers;
+    drivingDone = true;
     await serverRestart;
     chaosOn = false;
     await monkey;
     log(`chaos: every order driven to its end; ${pool.kills} worker kills; checking`);
 
     await pool.allRunning(60_000);
-    const open = new Set(planned.map((p) => p.order.orderId));
+    const open = new Set(outcomes.filter((o) => o.started).map((o) => o.orderId));
     while (open.size > 0 && Date.now() < deadline) {
       const ids = [...open];
       await mapLimit(ids, 8, async (orderId) => {
@@ -166,13 +185,19 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       if (open.size > 0) await sleep(1000);
     }
 
-    const finals = await mapLimit(planned, 8, (p) => collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!));
+    const notStarted = new Set(outcomes.filter((o) => !o.started).map((o) => o.orderId));
+    const finals = await mapLimit(planned, 8, (p) =>
+      notStarted.has(p.order.orderId)
+        ? Promise.resolve<FinalOrder>({ planned: p, execution: 'NOT_STARTED', compensations: [], attempts: {} })
+        : collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!),
+    );
     await pool.stop();
     const db = new OrderDbReader(dataDir);
-    const { checks, violations } = checkInvariants(finals, db, initialStock);
+    const { checks, violations } = checkInvariants(finals, db, initialStock, catalog);
     db.close();
     report = {
       seed,
+      ...(opts.sabotage ? { sabotage: opts.sabotage } : {}),
       orders: opts.orders,
       workers: workerCount,
       durationMs: Date.now() - began,

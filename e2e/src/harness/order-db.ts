@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 
 export interface StockRow {
   productId: string;
@@ -8,12 +9,21 @@ export interface StockRow {
   held: number;
 }
 
+export interface CatalogRow {
+  productId: string;
+  name: string;
+  priceCents: number;
+}
+
 export interface OrderSideEffects {
   orderId: string;
   /** Charges minus refunds, in cents, from the ledger. */
   netChargedCents: number;
+  /** Ledger entries of this order by kind, counted per order (not per idempotency key, which is UNIQUE anyway). */
   charges: number;
   refunds: number;
+  /** Sum of this order's charge entries, in cents. */
+  chargedCents: number;
   paymentId?: string;
   paymentStatus?: string;
   reservationStatus?: 'held' | 'released';
@@ -32,11 +42,16 @@ export class OrderDbReader {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    this.db = new Database(path.join(dataDir, 'orders.db'), { readonly: true, fileMustExist: true });
+    this.db = new Database(path.join(dataDir, ORDER_DB_FILE), { readonly: true, fileMustExist: true });
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** The products table: the prices every order is charged (the chaos run changes none of them). */
+  catalog(): CatalogRow[] {
+    return this.db.prepare('SELECT product_id AS productId, name, price_cents AS priceCents FROM products ORDER BY product_id').all() as CatalogRow[];
   }
 
   stock(): StockRow[] {
@@ -50,14 +65,6 @@ export class OrderDbReader {
       .all() as StockRow[];
   }
 
-  /** Idempotency keys with more than one ledger row: money moved twice for the same intent. */
-  duplicateLedgerKeys(): { key: string; rows: number }[] {
-    return this.db.prepare('SELECT idempotency_key AS key, COUNT(*) AS rows FROM ledger GROUP BY idempotency_key HAVING COUNT(*) > 1').all() as {
-      key: string;
-      rows: number;
-    }[];
-  }
-
   ledgerRows(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM ledger').get() as { n: number }).n;
   }
@@ -66,10 +73,11 @@ export class OrderDbReader {
     const ledger = this.db
       .prepare(
         `SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount_cents ELSE -amount_cents END), 0) AS net,
+                COALESCE(SUM(CASE kind WHEN 'charge' THEN amount_cents ELSE 0 END), 0) AS charged,
                 COALESCE(SUM(kind = 'charge'), 0) AS charges, COALESCE(SUM(kind = 'refund'), 0) AS refunds
            FROM ledger WHERE order_id = ?`,
       )
-      .get(orderId) as { net: number; charges: number; refunds: number };
+      .get(orderId) as { net: number; charged: number; charges: number; refunds: number };
     const payments = this.db.prepare('SELECT payment_id AS id, status FROM payments WHERE order_id = ?').all(orderId) as { id: string; status: string }[];
     const reservations = this.db.prepare('SELECT reservation_id AS id, status FROM reservations WHERE order_id = ?').all(orderId) as {
       id: string;
@@ -89,6 +97,7 @@ export class OrderDbReader {
       netChargedCents: ledger.net,
       charges: ledger.charges,
       refunds: ledger.refunds,
+      chargedCents: ledger.charged,
       ...(payments[0] ? { paymentId: payments[0].id, paymentStatus: payments[0].status } : {}),
       ...(reservations[0] ? { reservationStatus: reservations[0].status } : {}),
       reservedItems,

@@ -13,6 +13,8 @@ export const ErrorType = {
   // Order domain
   OutOfStock: 'OutOfStock',
   UnknownProduct: 'UnknownProduct',
+  /** A price or total the client sent no longer equals the catalog's when the stock is reserved. */
+  PriceChanged: 'PriceChanged',
   PaymentDeclined: 'PaymentDeclined',
   ShipmentFailed: 'ShipmentFailed',
   ApprovalRejected: 'ApprovalRejected',

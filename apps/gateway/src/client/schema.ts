@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Products with their current price and stock
+         * @description What a client needs to build an order: POST /api/orders may leave out `price` and `totalAmount` and is charged these prices; when it sends them they must equal these. Read from the order worker's catalog, at most a few seconds old.
+         */
+        get: operations["listCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ml-training": {
         parameters: {
             query?: never;
@@ -580,7 +600,7 @@ export interface paths {
         put?: never;
         /**
          * Create an order (starts the order saga)
-         * @description Starts workflow `order-<orderId>` on the order-processing queue. `totalAmount` must equal the sum of price × quantity to the cent. Orders above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.
+         * @description Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and `totalAmount` may be left out, and when sent must equal the catalog's (400 naming the field and the current price). Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -2999,6 +3019,171 @@ export interface operations {
             };
         };
     };
+    listCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "productId": "laptop-001",
+                     *           "name": "Laptop",
+                     *           "price": 1299.99,
+                     *           "stock": 1000
+                     *         },
+                     *         {
+                     *           "productId": "mouse-001",
+                     *           "name": "Mouse",
+                     *           "price": 29.99,
+                     *           "stock": 5000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        products: {
+                            /** @example Laptop */
+                            name: string;
+                            /**
+                             * @description Current unit price; an order is charged this
+                             * @example 1299.99
+                             */
+                            price: number;
+                            /** @example laptop-001 */
+                            productId: string;
+                            /**
+                             * @description Units on hand (not held by an open order)
+                             * @example 1000
+                             */
+                            stock: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     listMlTrainingRuns: {
         parameters: {
             query?: {
@@ -4698,10 +4883,10 @@ export interface operations {
                     customerId: string;
                     items: {
                         /**
-                         * @description Unit price, at most two decimals
+                         * @description Unit price the client expects, at most two decimals. Optional: the catalog sets the price; when sent it must equal the catalog price.
                          * @example 1299.99
                          */
-                        price: number;
+                        price?: number;
                         /**
                          * @description Catalog product id
                          * @example laptop-001
@@ -4725,10 +4910,10 @@ export interface operations {
                         zip: string;
                     };
                     /**
-                     * @description Must equal the sum of price × quantity, to the cent
+                     * @description Total the client expects. Optional: the catalog total (catalog price × quantity, to the cent) is charged; when sent it must equal it.
                      * @example 1359.97
                      */
-                    totalAmount: number;
+                    totalAmount?: number;
                 };
             };
         };
@@ -5061,10 +5246,10 @@ export interface operations {
                         inventoryReserved: boolean;
                         items: {
                             /**
-                             * @description Unit price, at most two decimals
+                             * @description Unit price the client expects, at most two decimals. Optional: the catalog sets the price; when sent it must equal the catalog price.
                              * @example 1299.99
                              */
-                            price: number;
+                            price?: number;
                             /**
                              * @description Catalog product id
                              * @example laptop-001
@@ -5401,10 +5586,10 @@ export interface operations {
                         inventoryReserved: boolean;
                         items: {
                             /**
-                             * @description Unit price, at most two decimals
+                             * @description Unit price the client expects, at most two decimals. Optional: the catalog sets the price; when sent it must equal the catalog price.
                              * @example 1299.99
                              */
-                            price: number;
+                            price?: number;
                             /**
                              * @description Catalog product id
                              * @example laptop-001
@@ -5799,10 +5984,10 @@ export interface operations {
                         inventoryReserved: boolean;
                         items: {
                             /**
-                             * @description Unit price, at most two decimals
+                             * @description Unit price the client expects, at most two decimals. Optional: the catalog sets the price; when sent it must equal the catalog price.
                              * @example 1299.99
                              */
-                            price: number;
+                            price?: number;
                             /**
                              * @description Catalog product id
                              * @example laptop-001

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import type { CreateOrderBody, OrderDetailsResponse, ListOrdersResponse } from '@temporal-ecommerce/contracts/order/http';
+import Database from 'better-sqlite3';
+import type { CatalogResponse, CreateOrderBody, OrderDetailsResponse, ListOrdersResponse } from '@temporal-ecommerce/contracts/order/http';
 import { buildApp } from '../../src/app';
+import { CATALOG_CACHE_MS } from '../../src/plugins/app/catalog';
 import { testConfig } from '../helpers';
 
 // The real order worker, as a process: the gateway never imports worker code.
@@ -47,7 +49,8 @@ beforeAll(async () => {
     });
     worker.once('exit', (code) => reject(new Error(`order worker exited early (${code}):\n${out}`)));
   });
-  app = await buildApp({ config: testConfig(env.address), client: env.client });
+  // The gateway reads the catalog from the order worker's orders.db, as in compose: the same data dir.
+  app = await buildApp({ config: testConfig(env.address, { TEMPORAL_ECOMMERCE_DATA_DIR: dataDir }), client: env.client });
   await app.ready();
 });
 
@@ -129,6 +132,105 @@ describe('POST /api/orders', () => {
       expect(res.json().message).toContain(message);
     }
     expect((await app.inject({ method: 'GET', url: `/api/orders/${base.orderId}` })).statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/orders: prices come from the catalog', () => {
+  /** Sets a catalog price the way an operator would, in the order worker's database, and waits out the gateway's cache. */
+  async function setCatalogPrice(productId: string, priceCents: number): Promise<void> {
+    const db = new Database(path.join(dataDir, 'orders.db'));
+    try {
+      db.prepare('UPDATE products SET price_cents = ? WHERE product_id = ?').run(priceCents, productId);
+    } finally {
+      db.close();
+    }
+    await new Promise((r) => setTimeout(r, CATALOG_CACHE_MS + 100));
+  }
+
+  it('answers 400 naming the item and the current price when a price differs, and starts nothing', async () => {
+    const order = example('order1.json', uid('order'));
+    const res = await create({ ...order, items: [{ ...order.items[0], price: 0.01 }], totalAmount: 0.01 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/items/0/price must equal the catalog price of laptop-001 (1299.99)');
+    const mouse = await create({ ...order, items: [order.items[0], { ...order.items[1], price: 19.99 }], totalAmount: 1339.97 });
+    expect(mouse.statusCode).toBe(400);
+    expect(mouse.json().message).toBe('body/items/1/price must equal the catalog price of mouse-001 (29.99)');
+    expect((await app.inject({ method: 'GET', url: `/api/orders/${order.orderId}` })).statusCode).toBe(404);
+  });
+
+  it('answers 400 naming the field for an unknown product or a total that is not the catalog total', async () => {
+    const order = example('order1.json', uid('order'));
+    const unknown = await create({ ...order, items: [{ productId: 'no-such-product', productName: 'Nothing', quantity: 1 }], totalAmount: undefined });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toBe('body/items/0/productId is not in the catalog (no-such-product)');
+    const bare = order.items.map(({ price: _price, ...rest }) => rest);
+    const total = await create({ ...order, items: bare, totalAmount: 1000 });
+    expect(total.statusCode).toBe(400);
+    expect(total.json().message).toBe('body/totalAmount must equal the catalog total (1359.97)');
+    expect((await app.inject({ method: 'GET', url: `/api/orders/${order.orderId}` })).statusCode).toBe(404);
+  });
+
+  it('prices an order sent without prices or total at the catalog total', async () => {
+    const order = example('order1.json', uid('order'));
+    const { totalAmount: _total, ...rest } = order;
+    const res = await create({ ...rest, items: order.items.map(({ price: _price, ...item }) => item) });
+    expect(res.statusCode).toBe(201);
+    const shipped = await waitFor(() => status(order.orderId), (s) => s.status === 'shipped', 'shipped');
+    expect(shipped).toMatchObject({ totalAmount: 1359.97, requiresApproval: false });
+    expect(shipped.items.map((i) => i.price)).toEqual([1299.99, 29.99]);
+  });
+
+  it('an under-priced laptop order cannot skip approval: 400 with its price, and without prices it awaits approval', async () => {
+    const laptops = { orderId: uid('order-laptops'), customerId: 'customer-123', items: [{ productId: 'laptop-001', productName: 'Laptop', quantity: 4 }] };
+    const cheap = await create({ ...laptops, items: [{ ...laptops.items[0], price: 1000 }], totalAmount: 4000 });
+    expect(cheap.statusCode).toBe(400);
+    expect(cheap.json().message).toContain('body/items/0/price must equal the catalog price of laptop-001 (1299.99)');
+    expect((await create(laptops)).statusCode).toBe(201);
+    const waiting = await waitFor(() => status(laptops.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+    expect(waiting).toMatchObject({ totalAmount: 5199.96, requiresApproval: true });
+  });
+
+  it('follows a catalog price change within a few seconds: GET /api/catalog shows it and an order at the old price is a 400', async () => {
+    await setCatalogPrice('monitor-001', 29_999);
+    try {
+      const catalog = (await app.inject({ method: 'GET', url: '/api/catalog' })).json<CatalogResponse>();
+      expect(catalog.products.find((p) => p.productId === 'monitor-001')).toMatchObject({ name: 'Monitor', price: 299.99 });
+      const order = { orderId: uid('order'), customerId: 'customer-123', items: [{ productId: 'monitor-001', productName: 'Monitor', quantity: 1, price: 349.99 }] };
+      const res = await create(order);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toBe('body/items/0/price must equal the catalog price of monitor-001 (299.99)');
+    } finally {
+      await setCatalogPrice('monitor-001', 34_999);
+    }
+  });
+});
+
+describe('GET /api/catalog', () => {
+  it('lists every product with its price and stock, enough to build an order', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/catalog' });
+    expect(res.statusCode).toBe(200);
+    const { products } = res.json<CatalogResponse>();
+    expect(products.map((p) => p.productId)).toEqual(expect.arrayContaining(['laptop-001', 'mouse-001', 'server-001', 'limited-001']));
+    expect(products.find((p) => p.productId === 'laptop-001')).toMatchObject({ name: 'Laptop', price: 1299.99 });
+    for (const p of products) expect(p.stock).toBeGreaterThanOrEqual(0);
+    // Built from the catalog alone, an order goes through.
+    const laptop = products.find((p) => p.productId === 'mouse-001')!;
+    const order = { orderId: uid('order'), customerId: 'customer-123', items: [{ productId: laptop.productId, productName: laptop.name, quantity: 1, price: laptop.price }], totalAmount: laptop.price };
+    expect((await create(order)).statusCode).toBe(201);
+  });
+
+  it('answers 503 when the catalog cannot be read, for the list and for a new order, keeping the file path out of the answer', async () => {
+    const broken = await buildApp({ config: testConfig(env.address, { TEMPORAL_ECOMMERCE_DATA_DIR: path.join(dataDir, 'missing') }), client: env.client });
+    try {
+      const list = await broken.inject({ method: 'GET', url: '/api/catalog' });
+      expect(list.statusCode).toBe(503);
+      expect(list.json().message).toBe('The product catalog is unavailable: is the order worker running?');
+      expect(list.body).not.toContain('orders.db');
+      const order = await broken.inject({ method: 'POST', url: '/api/orders', payload: example('order1.json', uid('order')) });
+      expect(order.statusCode).toBe(503);
+    } finally {
+      await broken.close();
+    }
   });
 });
 
@@ -257,5 +359,8 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/orders/{orderId}/approve'].post.tags).toEqual(['orders']);
     expect(doc.paths['/api/orders/{orderId}/cancel'].post.responses).toHaveProperty('409');
     expect(JSON.stringify(doc.paths['/api/orders'].post.requestBody)).toContain('order-001');
+    expect(doc.paths['/api/catalog'].get.tags).toEqual(['catalog']);
+    expect(doc.paths['/api/catalog'].get.responses).toHaveProperty('200');
+    expect(doc.tags.map((t: { name: string }) => t.name)).toContain('catalog');
   });
 });

@@ -1,6 +1,8 @@
+import type { ChaosSabotage } from '@temporal-ecommerce/contracts/order';
+
 /**
  * Failures injected into the activities for demos and tests. All off by default; the worker reads them
- * from ORDER_FAULT_* (env.ts), tests pass them to createActivities directly.
+ * from ORDER_FAULT_* and CHAOS_SABOTAGE (env.ts), tests pass them to createActivities directly.
  */
 export interface FaultConfig {
   /** Probability (0..1) that a payment attempt fails transiently before charging. */
@@ -16,6 +18,8 @@ export interface FaultConfig {
   declinedCustomers: string[];
   /** ok; reject: the carrier refuses the shipment (non-retryable); unavailable: every attempt fails transiently. */
   carrier: 'ok' | 'reject' | 'unavailable';
+  /** Breaks one guarantee on purpose (CHAOS_SABOTAGES in contracts), so a chaos check is seen to fail. */
+  sabotage?: ChaosSabotage;
 }
 
 export const NO_FAULTS: FaultConfig = {

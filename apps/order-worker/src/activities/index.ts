@@ -20,9 +20,9 @@ export interface OrderActivityDeps {
 export function createActivities({ db, faults: partialFaults, random }: OrderActivityDeps) {
   const faults: FaultConfig = { ...NO_FAULTS, ...partialFaults };
   return {
-    ...createInventoryActivities(new InventoryService(db)),
-    ...createPaymentActivities(new PaymentService(db, faults.declinedCustomers), faults, random),
-    ...createShipmentActivities(new ShipmentService(db), faults),
+    ...createInventoryActivities(new InventoryService(db, faults.sabotage)),
+    ...createPaymentActivities(new PaymentService(db, faults.declinedCustomers, faults.sabotage), faults, random),
+    ...createShipmentActivities(new ShipmentService(db, faults.sabotage), faults),
     ...createNotificationActivities(new NotificationService(db)),
   };
 }

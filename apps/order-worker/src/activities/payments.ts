@@ -19,7 +19,7 @@ export function createPaymentActivities(payments: PaymentService, faults: FaultC
       if (faults.paymentFailureRate > 0 && random() < faults.paymentFailureRate) {
         throw new Error(`Payment gateway unavailable (injected fault, attempt ${attempt})`);
       }
-      const payment = payments.charge(orderId, customerId, toCents(amount));
+      const payment = payments.charge(orderId, customerId, toCents(amount), attempt);
       if (payment.status !== 'captured') {
         throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Payment for ${orderId} was already ${payment.status}`, nonRetryable: true });
       }

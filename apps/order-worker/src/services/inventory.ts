@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { priceOrder, type CatalogEntry, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { nowIso, type OrderDb } from './database';
 
 export interface ReservationLine {
@@ -8,11 +9,23 @@ export interface ReservationLine {
   quantity: number;
 }
 
+/** A line as ordered: the price is the client's expectation, if it sent one. */
+export interface OrderedLine extends ReservationLine {
+  price?: number;
+}
+
+export interface PricedLine extends ReservationLine {
+  /** The catalog price locked with the reservation. */
+  unitPriceCents: number;
+}
+
 export interface Reservation {
   reservationId: string;
   orderId: string;
   status: 'held' | 'released';
-  items: ReservationLine[];
+  items: PricedLine[];
+  /** Sum of the locked prices × quantities: what the order is charged. */
+  totalCents: number;
 }
 
 export interface StockLevel {
@@ -25,28 +38,45 @@ export interface StockLevel {
 
 /** Stock per product and reservations per order, in SQLite. Every method is one transaction. */
 export class InventoryService {
-  constructor(private readonly db: OrderDb) {}
+  constructor(
+    private readonly db: OrderDb,
+    private readonly sabotage?: ChaosSabotage,
+  ) {}
 
   /**
-   * Holds stock for an order. Idempotent per order: a second call returns the first reservation (even a
-   * released one, so a late retry after compensation reserves nothing). Out of stock and unknown products
-   * are non-retryable failures and leave no trace.
+   * Holds stock for an order at the catalog's current prices, in one transaction: the prices read are the
+   * prices locked. Idempotent per order: a second call returns the first reservation with its locked prices
+   * (even a released one, so a late retry after compensation reserves nothing). An unknown product, a price
+   * or total the client sent that differs from the catalog, and missing stock are non-retryable failures
+   * that leave no trace.
    */
-  reserve(orderId: string, lines: ReservationLine[]): Reservation {
+  reserve(orderId: string, lines: OrderedLine[], expectedTotal?: number): Reservation {
     return this.db.transaction((): Reservation => {
       const existing = this.find(orderId);
       if (existing) return existing;
-      const product = this.db.prepare<[string], { on_hand: number; name: string }>('SELECT on_hand, name FROM products WHERE product_id = ?');
+      const product = this.db.prepare<[string], { on_hand: number; name: string; price_cents: number }>(
+        'SELECT on_hand, name, price_cents FROM products WHERE product_id = ?',
+      );
+      const rows = new Map(lines.map((l) => [l.productId, product.get(l.productId)]));
+      const catalog = (productId: string): CatalogEntry | undefined => {
+        const row = rows.get(productId);
+        if (!row) return undefined;
+        // CHAOS_SABOTAGE=prices only: the client's price wins, as in the code before the catalog was read.
+        const clientPrice = this.sabotage === 'prices' ? lines.find((l) => l.productId === productId)?.price : undefined;
+        return { name: row.name, priceCents: clientPrice !== undefined ? Math.round(clientPrice * 100) : row.price_cents };
+      };
+      const priced = priceOrder({ items: lines, totalAmount: expectedTotal }, catalog);
+      if (!priced.ok) {
+        const { issue } = priced;
+        throw ApplicationFailure.create({
+          type: issue.reason,
+          message: issue.reason === ErrorType.UnknownProduct ? `Unknown product: ${issue.field} ${issue.message}` : `Price changed: ${issue.field} ${issue.message}`,
+          nonRetryable: true,
+          details: [{ field: issue.field, ...(issue.current !== undefined ? { current: issue.current } : {}) }],
+        });
+      }
       for (const line of lines) {
-        const row = product.get(line.productId);
-        if (!row) {
-          throw ApplicationFailure.create({
-            type: ErrorType.UnknownProduct,
-            message: `Unknown product ${line.productId}`,
-            nonRetryable: true,
-            details: [{ productId: line.productId }],
-          });
-        }
+        const row = rows.get(line.productId)!;
         if (row.on_hand < line.quantity) {
           throw ApplicationFailure.create({
             type: ErrorType.OutOfStock,
@@ -59,12 +89,14 @@ export class InventoryService {
       const reservationId = `res_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
       this.db.prepare('INSERT INTO reservations (reservation_id, order_id, status, created_at) VALUES (?, ?, ?, ?)').run(reservationId, orderId, 'held', nowIso());
       const take = this.db.prepare('UPDATE products SET on_hand = on_hand - ? WHERE product_id = ?');
-      const addLine = this.db.prepare('INSERT INTO reservation_items (reservation_id, product_id, quantity) VALUES (?, ?, ?)');
-      for (const line of lines) {
+      const addLine = this.db.prepare('INSERT INTO reservation_items (reservation_id, product_id, quantity, unit_price_cents) VALUES (?, ?, ?, ?)');
+      const items = lines.map((line, i): PricedLine => {
+        const unitPriceCents = Math.round(priced.priced.items[i]!.price! * 100);
         take.run(line.quantity, line.productId);
-        addLine.run(reservationId, line.productId, line.quantity);
-      }
-      return { reservationId, orderId, status: 'held', items: lines.map((l) => ({ ...l })) };
+        addLine.run(reservationId, line.productId, line.quantity, unitPriceCents);
+        return { productId: line.productId, quantity: line.quantity, unitPriceCents };
+      });
+      return { reservationId, orderId, status: 'held', items, totalCents: priced.priced.totalCents };
     }).immediate();
   }
 
@@ -82,8 +114,12 @@ export class InventoryService {
         return { released: false, reservationId };
       }
       if (existing.status === 'released') return { released: false, reservationId: existing.reservationId };
+      if (this.sabotage === 'closed') {
+        throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Release of ${orderId} refused (CHAOS_SABOTAGE=closed)`, nonRetryable: true });
+      }
       const give = this.db.prepare('UPDATE products SET on_hand = on_hand + ? WHERE product_id = ?');
-      for (const line of existing.items) give.run(line.quantity, line.productId);
+      // CHAOS_SABOTAGE=inventory: the reservation is marked released, the units never return to the shelf.
+      if (this.sabotage !== 'inventory') for (const line of existing.items) give.run(line.quantity, line.productId);
       this.db.prepare("UPDATE reservations SET status = 'released', released_at = ? WHERE reservation_id = ?").run(nowIso(), existing.reservationId);
       return { released: true, reservationId: existing.reservationId };
     }).immediate();
@@ -94,10 +130,15 @@ export class InventoryService {
       .prepare<[string], { reservation_id: string; status: 'held' | 'released' }>('SELECT reservation_id, status FROM reservations WHERE order_id = ?')
       .get(orderId);
     if (!row) return undefined;
+    // A line reserved before prices were locked (an orders.db from an earlier version) is at today's price.
     const items = this.db
-      .prepare<[string], ReservationLine>('SELECT product_id AS productId, quantity FROM reservation_items WHERE reservation_id = ? ORDER BY product_id')
+      .prepare<[string], PricedLine>(
+        `SELECT ri.product_id AS productId, ri.quantity, COALESCE(ri.unit_price_cents, p.price_cents) AS unitPriceCents
+           FROM reservation_items ri JOIN products p USING (product_id) WHERE ri.reservation_id = ? ORDER BY ri.product_id`,
+      )
       .all(row.reservation_id);
-    return { reservationId: row.reservation_id, orderId, status: row.status, items };
+    const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
+    return { reservationId: row.reservation_id, orderId, status: row.status, items, totalCents };
   }
 
   stock(): StockLevel[] {

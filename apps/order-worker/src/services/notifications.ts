@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso, type OrderDb } from './database';
 
-export type NotificationKind = 'order_confirmation';
+export type NotificationKind = 'order_confirmation' | 'order_retraction';
 
 export interface Notification {
   notificationId: string;

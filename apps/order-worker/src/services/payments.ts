@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import type { ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { nowIso, type OrderDb } from './database';
 
 export type PaymentStatus = 'captured' | 'refunded' | 'voided';
@@ -22,14 +23,21 @@ export class PaymentService {
   constructor(
     private readonly db: OrderDb,
     private readonly declinedCustomers: readonly string[] = [],
+    private readonly sabotage?: ChaosSabotage,
   ) {}
 
-  /** Charges the order's total, or returns the existing payment of this order. */
-  charge(orderId: string, customerId: string, amountCents: number): Payment {
+  /** Charges the order's total, or returns the existing payment of this order. `attempt` only matters to the sabotage. */
+  charge(orderId: string, customerId: string, amountCents: number, attempt = 1): Payment {
     return this.db.transaction((): Payment => {
       const existing = this.find(orderId);
+      if (existing && this.sabotage === 'once' && existing.status === 'captured') {
+        // CHAOS_SABOTAGE=once: an idempotency key per attempt, so a retry charges again.
+        this.db
+          .prepare('INSERT OR IGNORE INTO ledger (idempotency_key, payment_id, order_id, kind, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(`${orderId}:charge#${attempt}`, existing.paymentId, orderId, 'charge', amountCents, nowIso());
+      }
       if (existing) return existing;
-      if (this.declinedCustomers.includes(customerId)) {
+      if (this.declinedCustomers.includes(customerId) && this.sabotage !== 'permanent-faults') {
         throw ApplicationFailure.create({
           type: ErrorType.PaymentDeclined,
           message: `Card declined for customer ${customerId}`,
@@ -66,6 +74,8 @@ export class PaymentService {
       }
       if (existing.status !== 'captured') return { refunded: false, paymentId: existing.paymentId, amountCents: 0 };
       this.db.prepare("UPDATE payments SET status = 'refunded', updated_at = ? WHERE payment_id = ?").run(now, existing.paymentId);
+      // CHAOS_SABOTAGE=payments: the payment says refunded, the money stays charged.
+      if (this.sabotage === 'payments') return { refunded: true, paymentId: existing.paymentId, amountCents: existing.amountCents };
       this.db
         .prepare('INSERT INTO ledger (idempotency_key, payment_id, order_id, kind, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(`${orderId}:refund`, existing.paymentId, orderId, 'refund', existing.amountCents, now);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { nowIso, type OrderDb } from './database';
 
 export interface Shipment {
@@ -13,7 +14,10 @@ export const DEFAULT_CARRIER = 'DemoExpress';
 
 /** Shipments with carrier and tracking number, one per order. */
 export class ShipmentService {
-  constructor(private readonly db: OrderDb) {}
+  constructor(
+    private readonly db: OrderDb,
+    private readonly sabotage?: ChaosSabotage,
+  ) {}
 
   /** Books a shipment, or returns this order's existing one (a cancelled one stays cancelled). */
   create(orderId: string, address: unknown, carrier = DEFAULT_CARRIER): Shipment {
@@ -44,6 +48,8 @@ export class ShipmentService {
         return { cancelled: false, shipmentId };
       }
       if (existing.status === 'cancelled') return { cancelled: false, shipmentId: existing.shipmentId };
+      // CHAOS_SABOTAGE=shipments: reported cancelled, still on its way.
+      if (this.sabotage === 'shipments') return { cancelled: true, shipmentId: existing.shipmentId };
       this.db.prepare("UPDATE shipments SET status = 'cancelled', updated_at = ? WHERE shipment_id = ?").run(now, existing.shipmentId);
       return { cancelled: true, shipmentId: existing.shipmentId };
     }).immediate();

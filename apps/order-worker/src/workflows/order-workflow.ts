@@ -21,7 +21,10 @@ import {
   DEFAULT_APPROVAL_TIMEOUT,
   DEFAULT_COMPLETION_DELAY,
   HIGH_VALUE_THRESHOLD,
+  ORDER_CATALOG_PRICE_PATCH,
+  ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_CONFIRMATION_PATCH,
+  ORDER_RETRACTION_PATCH,
   OrderStep,
   TERMINAL_ORDER_STATUSES,
   approveOrderUpdate,
@@ -51,7 +54,7 @@ const { releaseInventory, refundPayment, cancelShipment } = proxyActivities<Orde
 });
 
 // A confirmation is not worth undoing the order for: a few retries, then the order goes on without it.
-const { sendOrderConfirmation } = proxyActivities<OrderActivities>({
+const { sendOrderConfirmation, sendOrderRetraction } = proxyActivities<OrderActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 },
 });
@@ -59,10 +62,11 @@ const { sendOrderConfirmation } = proxyActivities<OrderActivities>({
 const isoAfter = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
 /**
- * The order saga: reserve inventory → charge → (total > 5000: await approval, 24 h) → ship → keep the order
- * open 7 days (a cancel then is a return) → completed. Any failure, rejection, timeout or cancel undoes the
- * steps taken, newest first. Business failures end the run as an ApplicationFailure of that type, with the
- * final state as details; the status query answers throughout.
+ * The order saga: reserve inventory at the catalog's prices → charge that total → (total > 5000: await
+ * approval, 24 h) → confirm to the customer → ship → keep the order open 7 days (a cancel then is a return)
+ * → completed. Any failure, rejection, timeout or cancel undoes the steps taken, newest first, and retracts
+ * a confirmation already sent. Business failures end the run as an ApplicationFailure of that type, with
+ * the final state as details; the status query answers throughout.
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
   const { order } = input;
@@ -73,11 +77,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     orderId: order.orderId,
     customerId: order.customerId,
     status: 'pending',
-    totalAmount: order.totalAmount,
+    // Until the reservation locks the catalog total: the total the gateway priced, if the order has one.
+    totalAmount: order.totalAmount ?? 0,
     items: order.items,
     inventoryReserved: false,
     paymentProcessed: false,
-    requiresApproval: order.totalAmount > HIGH_VALUE_THRESHOLD,
+    requiresApproval: (order.totalAmount ?? 0) > HIGH_VALUE_THRESHOLD,
     compensations: [],
     compensationFailures: [],
     createdAt: now,
@@ -143,17 +148,42 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   upsertSearchAttributes([
     { key: SA.OrderId, value: order.orderId },
     { key: SA.CustomerId, value: order.customerId },
-    { key: SA.OrderTotal, value: order.totalAmount },
+    ...(order.totalAmount !== undefined ? [{ key: SA.OrderTotal, value: order.totalAmount }] : []),
   ]);
   setStatus('pending', 'Order received');
 
   const saga = new Saga();
+  /** Set once the customer was told the order is confirmed: undoing it then owes them a retraction. */
+  let confirmed = false;
+  const confirm = async (paymentId: string): Promise<void> => {
+    try {
+      await sendOrderConfirmation.executeWithOptions({ summary: `Confirm order to ${order.customerId}` }, [
+        { orderId: order.orderId, customerId: order.customerId, totalAmount: state.totalAmount, paymentId },
+      ]);
+      confirmed = true;
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      log.warn('Order confirmation not sent', { ...orderLog, error: describeFailure(err).message });
+    }
+  };
   const throwIfCancelled = (): void => {
     if (cancelRequest) {
       state.cancelReason = cancelRequest.reason ?? 'Cancelled on request';
       throw ApplicationFailure.create({ type: ErrorType.OrderCancelled, message: `Order ${order.orderId} cancelled: ${state.cancelReason}`, nonRetryable: true });
     }
   };
+
+  /** Non-cancellable: a cancelled run still owes the customer the truth. Its failure does not change the outcome. */
+  const retract = (reason: string): Promise<void> =>
+    CancellationScope.nonCancellable(async () => {
+      try {
+        await sendOrderRetraction.executeWithOptions({ summary: `Retract confirmation to ${order.customerId}` }, [
+          { orderId: order.orderId, customerId: order.customerId, reason },
+        ]);
+      } catch (err) {
+        log.warn('Order retraction not sent', { ...orderLog, error: describeFailure(err).message });
+      }
+    });
 
   try {
     const invalid = validateOrder(order);
@@ -166,34 +196,36 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       if ((await releaseInventory({ orderId: order.orderId })).released) state.compensations.push(OrderStep.ReleaseInventory);
     });
     const reservation = await reserveInventory.executeWithOptions({ summary: `Reserve ${order.items.length} product line(s)` }, [
-      { orderId: order.orderId, items: order.items },
+      { orderId: order.orderId, items: order.items, ...(order.totalAmount !== undefined ? { totalAmount: order.totalAmount } : {}) },
     ]);
     state.inventoryReserved = true;
     state.reservationId = reservation.reservationId;
+    // Runs started before catalog pricing (no marker) keep the total of their input: their history says so.
+    if (patched(ORDER_CATALOG_PRICE_PATCH)) {
+      if (reservation.totalAmount === undefined) {
+        throw ApplicationFailure.create({ type: ErrorType.StepFailed, message: `Reservation of ${order.orderId} returned no locked total`, nonRetryable: true });
+      }
+      state.items = reservation.items;
+      state.totalAmount = reservation.totalAmount;
+      state.requiresApproval = reservation.totalAmount > HIGH_VALUE_THRESHOLD;
+      upsertSearchAttributes([{ key: SA.OrderTotal, value: reservation.totalAmount }]);
+    }
     setStatus('inventory_reserved', `Inventory reserved (${reservation.reservationId})`);
     throwIfCancelled();
 
     saga.addCompensation(OrderStep.RefundPayment, async () => {
       if ((await refundPayment({ orderId: order.orderId })).refunded) state.compensations.push(OrderStep.RefundPayment);
     });
-    const payment = await processPayment.executeWithOptions({ summary: `Charge ${order.totalAmount.toFixed(2)} to ${order.customerId}` }, [
-      { orderId: order.orderId, customerId: order.customerId, amount: order.totalAmount },
+    const payment = await processPayment.executeWithOptions({ summary: `Charge ${state.totalAmount.toFixed(2)} to ${order.customerId}` }, [
+      { orderId: order.orderId, customerId: order.customerId, amount: state.totalAmount },
     ]);
     state.paymentProcessed = true;
     state.paymentId = payment.paymentId;
     setStatus('payment_completed', `Payment captured (${payment.paymentId})`);
-    // Added while 7-day orders were in flight (docs/versioning.md): runs started before the change have
-    // no marker for the patch, so on replay patched() is false there and they take the old path.
-    if (patched(ORDER_CONFIRMATION_PATCH)) {
-      try {
-        await sendOrderConfirmation.executeWithOptions({ summary: `Confirm order to ${order.customerId}` }, [
-          { orderId: order.orderId, customerId: order.customerId, totalAmount: order.totalAmount, paymentId: payment.paymentId },
-        ]);
-      } catch (err) {
-        if (isCancellation(err)) throw err;
-        log.warn('Order confirmation not sent', { ...orderLog, error: describeFailure(err).message });
-      }
-    }
+    // Changed while 7-day orders were in flight (docs/versioning.md): a run without a patch's marker takes
+    // the path it was recorded on. v3 confirms after the approval; v2 runs confirmed here, before it.
+    const confirmAfterApproval = patched(ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH);
+    if (!confirmAfterApproval && patched(ORDER_CONFIRMATION_PATCH)) await confirm(payment.paymentId);
     throwIfCancelled();
 
     if (state.requiresApproval) {
@@ -216,6 +248,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         });
       }
       setStatus('approved', `Approved by ${approval.approvedBy}`);
+    }
+
+    if (confirmAfterApproval) {
+      await confirm(payment.paymentId);
+      throwIfCancelled();
     }
 
     saga.addCompensation(OrderStep.CancelShipment, async () => {
@@ -254,6 +291,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       throw compensationErr;
     }
     const cancelled = state.failure.type === ErrorType.OrderCancelled || isCancellation(err);
+    // Only a confirmed order owes a retraction; runs from before this patch (no marker) sent none.
+    if (confirmed && patched(ORDER_RETRACTION_PATCH)) await retract(cancelled ? 'cancelled' : state.failure.message);
     setStatus(cancelled ? 'cancelled' : 'failed', cancelled ? 'Order cancelled' : `Order failed: ${state.failure.message}`);
     await handlersDone();
     if (isCancellation(err)) throw err;

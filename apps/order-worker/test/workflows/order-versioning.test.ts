@@ -3,11 +3,11 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { ORDER_CONFIRMATION_PATCH } from '@temporal-ecommerce/contracts/order';
+import { ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_CONFIRMATION_PATCH } from '@temporal-ecommerce/contracts/order';
 import { createActivities } from '../../src/activities';
 import { NotificationService } from '../../src/services/notifications';
 import { chargeCount, tempOrderDb } from '../helpers/db';
-import { normalOrder, patchIdsOf, recordHistory, startOrder, uniqueId, workflowBundle } from '../helpers/orders';
+import { normalOrder, patchIdsOf, startOrder, uniqueId, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
@@ -28,8 +28,10 @@ afterAll(async () => {
   store?.close();
 });
 
-describe(`order workflow patch ${ORDER_CONFIRMATION_PATCH} on a real server`, () => {
-  it('a new order records the patch and exactly one order confirmation', async () => {
+// The v2 run (confirmation straight after payment) is kept as test/histories/completed-with-confirmation.json;
+// new runs take the v3 patches instead, recorded by order-pricing.test.ts.
+describe(`order workflow patches on a real server (${ORDER_CONFIRMATION_PATCH} superseded by ${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH})`, () => {
+  it('a new order records the v3 patches, not v2, and exactly one order confirmation', async () => {
     const o = normalOrder(uniqueId('order-v2'));
     const taskQueue = uniqueId('orders');
     const worker = await Worker.create({
@@ -41,9 +43,9 @@ describe(`order workflow patch ${ORDER_CONFIRMATION_PATCH} on a real server`, ()
     await worker.runUntil(async () => {
       const handle = await startOrder(env.client, taskQueue, o, { completionDelay: '1 second' });
       expect((await handle.result()).status).toBe('completed');
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CONFIRMATION_PATCH]);
-      expect((await handle.describe()).typedSearchAttributes.get(CHANGE_VERSION)).toEqual([ORDER_CONFIRMATION_PATCH]);
-      await recordHistory(handle, 'completed-with-confirmation');
+      const v3 = [ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual(v3);
+      expect([...((await handle.describe()).typedSearchAttributes.get(CHANGE_VERSION) ?? [])].sort()).toEqual([...v3].sort());
     });
     const notifications = new NotificationService(store.db);
     expect(notifications.count(o.orderId)).toBe(1);

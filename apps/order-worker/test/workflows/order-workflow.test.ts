@@ -70,7 +70,7 @@ function order(kind: 'normal' | 'high', customerId?: string): CreateOrderBody {
 describe('order workflow on a real server', () => {
   it('happy path: reserves, charges, ships, completes after the completion delay', async () => {
     const o = order('normal');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: true });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: true });
     const result = await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o, { completionDelay: '2 seconds' });
       const shipped = await waitForStatus(handle, 'shipped');
@@ -93,7 +93,7 @@ describe('order workflow on a real server', () => {
 
   it('high-value order waits for approval and ships once approved', async () => {
     const o = order('high');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: true });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: true });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o, { completionDelay: '1 second' });
       const waiting = await waitForStatus(handle, 'awaiting_approval');
@@ -111,7 +111,7 @@ describe('order workflow on a real server', () => {
 
   it('rejected approval refunds, then releases, and fails the order', async () => {
     const o = order('high');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       await waitForStatus(handle, 'awaiting_approval');
@@ -126,7 +126,7 @@ describe('order workflow on a real server', () => {
 
   it('an approval nobody waits for is rejected (NotAwaiting); a cancel after shipment is a return', async () => {
     const o = order('normal');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       await waitForStatus(handle, 'shipped');
@@ -145,7 +145,7 @@ describe('order workflow on a real server', () => {
 
   it('cancel while awaiting approval compensates in reverse order', async () => {
     const o = order('high');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       await waitForStatus(handle, 'awaiting_approval');
@@ -160,7 +160,7 @@ describe('order workflow on a real server', () => {
 
   it('a cancel after the order closed is refused, and its final status stays queryable', async () => {
     const o = order('high');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       await waitForStatus(handle, 'awaiting_approval');
@@ -176,7 +176,7 @@ describe('order workflow on a real server', () => {
 
   it('payment declined: releases the inventory, charges nothing', async () => {
     const o = order('normal', 'customer-declined');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({ declinedCustomers: ['customer-declined'] }, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       const { type, state } = await businessFailure(handle.result());
@@ -195,7 +195,7 @@ describe('order workflow on a real server', () => {
       items: [{ productId: 'limited-001', productName: 'Limited Edition Console', quantity: 5, price: 499.99 }],
       totalAmount: 2499.95,
     };
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       const { type, state } = await businessFailure(handle.result());
@@ -207,7 +207,7 @@ describe('order workflow on a real server', () => {
 
   it('shipment failure: refunds, then releases', async () => {
     const o = order('normal');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({ carrier: 'reject' }, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       const { type, state } = await businessFailure(handle.result());
@@ -219,7 +219,7 @@ describe('order workflow on a real server', () => {
 
   it('a transient payment failure after charging is retried and charged exactly once', async () => {
     const o = order('normal');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: true });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: true });
     await withWorker({ paymentLostResponses: 2 }, async (tq) => {
       const handle = await startOrder(env.client, tq, o, { completionDelay: '1 second' });
       expect((await handle.result()).status).toBe('completed');
@@ -232,7 +232,7 @@ describe('order workflow on a real server', () => {
 
   it('a Temporal cancellation of the run still compensates', async () => {
     const o = order('high');
-    outcomes.set(o.orderId, { total: o.totalAmount, kept: false });
+    outcomes.set(o.orderId, { total: o.totalAmount!, kept: false });
     await withWorker({}, async (tq) => {
       const handle = await startOrder(env.client, tq, o);
       await waitForStatus(handle, 'awaiting_approval');

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { ORDER_CONFIRMATION_PATCH } from '@temporal-ecommerce/contracts/order';
+import {
+  ORDER_CATALOG_PRICE_PATCH,
+  ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
+  ORDER_CONFIRMATION_PATCH,
+  ORDER_RETRACTION_PATCH,
+} from '@temporal-ecommerce/contracts/order';
 import { HISTORIES_DIR, patchIdsOf, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -14,8 +19,18 @@ const histories = files.map((f) => ({
   history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), 'utf8'))),
 }));
 
-/** Recorded after ORDER_CONFIRMATION_PATCH shipped; every other history predates it (docs/versioning.md). */
-const PATCHED_HISTORIES = ['completed-with-confirmation'];
+const V3 = [ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
+/**
+ * The patches each history recorded: one run after ORDER_CONFIRMATION_PATCH (v2), the runs after catalog
+ * pricing and the confirmation after approval (v3); every other history predates both (docs/versioning.md).
+ */
+const PATCHED_HISTORIES: Record<string, string[]> = {
+  'completed-with-confirmation': [ORDER_CONFIRMATION_PATCH],
+  'catalog-priced-completed': V3,
+  'confirmed-after-approval': V3,
+  'price-changed': [],
+  'returned-with-retraction': [...V3, ORDER_RETRACTION_PATCH],
+};
 
 // Recorded with RECORD_HISTORIES=1 from the workflow tests; a change that breaks determinism for any
 // recorded path (completed, approved, rejected, timed out, cancelled, returned, failures, crash), on either
@@ -38,15 +53,19 @@ describe('replaying recorded order histories', () => {
         'worker-killed-mid-payment',
         'workflow-cancelled',
         'out-of-stock',
+        'catalog-priced-completed',
+        'confirmed-after-approval',
+        'price-changed',
+        'returned-with-retraction',
       ].sort(),
     );
   });
 
-  // Both sides of the patch must stay covered: re-recording everything would silently drop the old runs.
-  it(`holds runs from before and after the ${ORDER_CONFIRMATION_PATCH} patch`, () => {
+  // Every side of every patch must stay covered: re-recording everything would silently drop the old runs.
+  it('holds runs from before the patches, after v2, and after v3', () => {
     const patchesOf = Object.fromEntries(histories.map((h) => [h.workflowId, patchIdsOf(h.history)]));
     for (const { workflowId } of histories) {
-      expect(patchesOf[workflowId], workflowId).toEqual(PATCHED_HISTORIES.includes(workflowId) ? [ORDER_CONFIRMATION_PATCH] : []);
+      expect(patchesOf[workflowId], workflowId).toEqual(PATCHED_HISTORIES[workflowId] ?? []);
     }
   });
 

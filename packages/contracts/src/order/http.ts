@@ -14,7 +14,14 @@ export const OrderItemSchema = Type.Object(
     productId: Id('Catalog product id', 'laptop-001'),
     productName: Type.String({ minLength: 1, maxLength: 200, examples: ['Laptop'] }),
     quantity: Type.Integer({ minimum: 1, maximum: 1000, examples: [1] }),
-    price: Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'Unit price, at most two decimals', examples: [1299.99] }),
+    price: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1_000_000,
+        description: 'Unit price the client expects, at most two decimals. Optional: the catalog sets the price; when sent it must equal the catalog price.',
+        examples: [1299.99],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -37,7 +44,13 @@ export const CreateOrderBodySchema = Type.Object(
     orderId: Id('Client-chosen order id; the workflow id is order-<orderId>', 'order-001'),
     customerId: Id('Customer id', 'customer-123'),
     items: Type.Array(OrderItemSchema, { minItems: 1, maxItems: 100 }),
-    totalAmount: Type.Number({ exclusiveMinimum: 0, description: 'Must equal the sum of price × quantity, to the cent', examples: [1359.97] }),
+    totalAmount: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description: 'Total the client expects. Optional: the catalog total (catalog price × quantity, to the cent) is charged; when sent it must equal it.',
+        examples: [1359.97],
+      }),
+    ),
     shippingAddress: Type.Optional(ShippingAddressSchema),
   },
   {
@@ -56,6 +69,30 @@ export const CreateOrderBodySchema = Type.Object(
   },
 );
 export type CreateOrderBody = Static<typeof CreateOrderBodySchema>;
+
+/** One product of GET /api/catalog: what a client needs to build an order. */
+export const CatalogProductSchema = Type.Object({
+  productId: Type.String({ examples: ['laptop-001'] }),
+  name: Type.String({ examples: ['Laptop'] }),
+  price: Type.Number({ description: 'Current unit price; an order is charged this', examples: [1299.99] }),
+  stock: Type.Integer({ minimum: 0, description: 'Units on hand (not held by an open order)', examples: [1000] }),
+});
+export type CatalogProduct = Static<typeof CatalogProductSchema>;
+
+export const CatalogResponseSchema = Type.Object(
+  { products: Type.Array(CatalogProductSchema) },
+  {
+    examples: [
+      {
+        products: [
+          { productId: 'laptop-001', name: 'Laptop', price: 1299.99, stock: 1000 },
+          { productId: 'mouse-001', name: 'Mouse', price: 29.99, stock: 5000 },
+        ],
+      },
+    ],
+  },
+);
+export type CatalogResponse = Static<typeof CatalogResponseSchema>;
 
 export const CreateOrderResponseSchema = Type.Object({
   orderId: Type.String({ examples: ['order-001'] }),

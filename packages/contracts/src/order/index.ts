@@ -4,6 +4,7 @@
  */
 import { WorkflowIdReusePolicy, type Duration, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { ErrorType } from '../errors';
 import { SA } from '../search-attributes';
 import type { ApproveOrderBody, CancelOrderBody, CreateOrderBody, OrderItem, OrderState, ShippingAddress } from './http';
 
@@ -16,6 +17,12 @@ export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
 export function orderWorkflowId(orderId: string): string {
   return `order-${orderId}`;
 }
+
+/**
+ * The order worker's SQLite file in its data dir (TEMPORAL_ECOMMERCE_DATA_DIR). The worker owns it; the
+ * gateway reads its products table (the catalog) read-only.
+ */
+export const ORDER_DB_FILE = 'orders.db';
 
 /** Orders above this total wait for a human approval before they ship. */
 export const HIGH_VALUE_THRESHOLD = 5000;
@@ -56,6 +63,49 @@ export const CANCELLABLE_ORDER_STATUSES: readonly OrderStatus[] = [
  */
 export const ORDER_CONFIRMATION_PATCH = 'order-confirmation-v2';
 
+/**
+ * Patch id of catalog pricing: the reservation locks the catalog price, and the approval threshold, the
+ * charge, the state and the OrderTotal search attribute use that locked total. Runs without the marker
+ * (started before) keep using the total from their input.
+ */
+export const ORDER_CATALOG_PRICE_PATCH = 'order-catalog-price-v3';
+
+/**
+ * Patch id of the confirmation sent once the order is approved (or needs no approval), right before it
+ * ships, instead of straight after payment. Runs without the marker keep the v2 placement.
+ */
+export const ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH = 'order-confirmation-after-approval-v3';
+
+/**
+ * Patch id of the retraction: an order that was confirmed to the customer and is then undone (rejected,
+ * timed out, cancelled, failed) tells the customer so. Covers v2 runs still open at the deploy, which sent
+ * their confirmation before the approval.
+ */
+export const ORDER_RETRACTION_PATCH = 'order-retraction-v3';
+
+/**
+ * Values of the order worker's CHAOS_SABOTAGE: each breaks exactly one guarantee that an invariant of the
+ * chaos run (e2e/src/chaos/checks.ts, same ids) checks, so that each check is seen to fail once. The
+ * worker refuses to start with one when NODE_ENV=production.
+ */
+export const CHAOS_SABOTAGES = {
+  /** releaseInventory fails non-retryably: compensations end compensation_failed. */
+  closed: 'a compensation fails for good',
+  /** Declined cards are charged. */
+  'permanent-faults': 'declined cards are not declined',
+  /** A refund marks the payment refunded but moves no money. */
+  payments: 'refunds move no money',
+  /** A release marks the reservation released but does not put the stock back. */
+  inventory: 'released stock is not put back',
+  /** A shipment cancel reports success but leaves the shipment live. */
+  shipments: 'cancelled shipments stay live',
+  /** The charge is not idempotent: every attempt that reaches the gateway charges again. */
+  once: 'every payment attempt charges',
+  /** The reservation takes the client's prices instead of the catalog's. */
+  prices: "the client's prices are trusted",
+} as const;
+export type ChaosSabotage = keyof typeof CHAOS_SABOTAGES;
+
 /** Compensation step names, as they appear in `OrderState.compensations`. */
 export const OrderStep = {
   ReleaseInventory: 'releaseInventory',
@@ -64,8 +114,12 @@ export const OrderStep = {
 } as const;
 
 /**
- * Workflow input: the order as the client sent it plus per-deployment durations, which travel in the
- * input (not env) so that the workflow stays deterministic and tests can shorten them.
+ * Workflow input: the order plus per-deployment durations, which travel in the input (not env) so that
+ * the workflow stays deterministic and tests can shorten them. The gateway sends the order priced from
+ * the catalog (every price and the total filled in), so the input, the OrderTotal search attribute and
+ * the state carry the catalog total from the start; the reservation checks those prices again against
+ * the catalog in its own transaction (PriceChanged if they no longer hold). A run started elsewhere may
+ * leave prices out: the reservation prices them.
  */
 export interface OrderWorkflowInput {
   order: CreateOrderBody;
@@ -85,7 +139,7 @@ export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
   const searchAttributes: SearchAttributePair[] = [
     { key: SA.OrderId, value: order.orderId },
     { key: SA.CustomerId, value: order.customerId },
-    { key: SA.OrderTotal, value: order.totalAmount },
+    ...(order.totalAmount !== undefined ? [{ key: SA.OrderTotal, value: order.totalAmount }] : []),
     { key: SA.OrderStatus, value: 'pending' },
   ];
   return {
@@ -94,7 +148,7 @@ export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
     args: [input] as [OrderWorkflowInput],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     typedSearchAttributes: searchAttributes,
-    staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount.toFixed(2)}, customer ${order.customerId}`,
+    staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount?.toFixed(2) ?? 'priced at reservation'}, customer ${order.customerId}`,
   };
 }
 
@@ -121,21 +175,83 @@ export interface OrderValidationIssue {
 }
 
 /**
- * Business rules TypeBox cannot express: money in whole cents, a total equal to the items' sum and
- * each product at most once. Shared by the gateway (400) and the workflow (defence in depth).
+ * Business rules TypeBox cannot express: money in whole cents, each product at most once, and a total
+ * equal to the items' sum when the client sent every price. Shared by the gateway (400) and the
+ * workflow (defence in depth). Whether the prices are the catalog's is `priceOrder`'s question.
  */
 export function validateOrder(order: CreateOrderBody): OrderValidationIssue | undefined {
   const seen = new Set<string>();
-  let sumCents = 0;
+  let sumCents: number | undefined = 0;
   for (const [i, item] of order.items.entries()) {
-    if (!isWholeCents(item.price)) return { field: `/items/${i}/price`, message: 'must have at most two decimals' };
+    if (item.price !== undefined && !isWholeCents(item.price)) return { field: `/items/${i}/price`, message: 'must have at most two decimals' };
     if (seen.has(item.productId)) return { field: `/items/${i}/productId`, message: `product ${item.productId} appears more than once` };
     seen.add(item.productId);
-    sumCents += toCents(item.price) * item.quantity;
+    sumCents = item.price === undefined || sumCents === undefined ? undefined : sumCents + toCents(item.price) * item.quantity;
   }
+  if (order.totalAmount === undefined) return undefined;
   if (!isWholeCents(order.totalAmount)) return { field: '/totalAmount', message: 'must have at most two decimals' };
-  if (toCents(order.totalAmount) !== sumCents) {
-    return { field: '/totalAmount', message: `must equal the sum of the items (${(sumCents / 100).toFixed(2)})` };
+  if (sumCents !== undefined && toCents(order.totalAmount) !== sumCents) {
+    return { field: '/totalAmount', message: `must equal the sum of the items (${formatCents(sumCents)})` };
   }
   return undefined;
+}
+
+export const formatCents = (cents: number): string => (cents / 100).toFixed(2);
+
+/** A catalog entry as the pricing rule needs it: the order worker's products table, read in one transaction. */
+export interface CatalogEntry {
+  name: string;
+  priceCents: number;
+}
+
+export type PricingIssue = OrderValidationIssue & {
+  reason: typeof ErrorType.UnknownProduct | typeof ErrorType.PriceChanged;
+  /** The catalog's current value of the field, for the message and the failure's details. */
+  current?: number;
+};
+
+/** What pricing needs of an order line. */
+export interface PriceableItem {
+  productId: string;
+  quantity: number;
+  price?: number;
+}
+
+export interface PricedOrder<T extends PriceableItem> {
+  /** The items with the catalog's unit prices. */
+  items: (T & { price: number })[];
+  totalCents: number;
+}
+
+/**
+ * The one pricing rule: every product must be in the catalog, and a price or total the client sent must
+ * equal the catalog's. The gateway runs it on its read-only view of the catalog (400 naming the field);
+ * the reservation runs it again in the transaction that holds the stock, so the price is locked with it.
+ */
+export function priceOrder<T extends PriceableItem>(
+  order: { items: readonly T[]; totalAmount?: number | undefined },
+  catalog: (productId: string) => CatalogEntry | undefined,
+): { ok: true; priced: PricedOrder<T> } | { ok: false; issue: PricingIssue } {
+  let totalCents = 0;
+  const items: (T & { price: number })[] = [];
+  for (const [i, item] of order.items.entries()) {
+    const entry = catalog(item.productId);
+    if (!entry) return { ok: false, issue: { field: `/items/${i}/productId`, message: `is not in the catalog (${item.productId})`, reason: ErrorType.UnknownProduct } };
+    if (item.price !== undefined && toCents(item.price) !== entry.priceCents) {
+      const current = entry.priceCents / 100;
+      return {
+        ok: false,
+        issue: { field: `/items/${i}/price`, message: `must equal the catalog price of ${item.productId} (${formatCents(entry.priceCents)})`, reason: ErrorType.PriceChanged, current },
+      };
+    }
+    items.push({ ...item, price: entry.priceCents / 100 });
+    totalCents += entry.priceCents * item.quantity;
+  }
+  if (order.totalAmount !== undefined && toCents(order.totalAmount) !== totalCents) {
+    return {
+      ok: false,
+      issue: { field: '/totalAmount', message: `must equal the catalog total (${formatCents(totalCents)})`, reason: ErrorType.PriceChanged, current: totalCents / 100 },
+    };
+  }
+  return { ok: true, priced: { items, totalCents } };
 }

@@ -6,6 +6,7 @@ import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@tempo
 import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES } from '@temporal-ecommerce/contracts/errors';
 import type { ErrorResponse } from '../../schemas/error';
 import { JwksUnavailableError } from '../../jwt-verifier';
+import { CatalogUnavailableError } from './catalog';
 import { GrpcStatus, TemporalTimeoutError, WorkerUnavailableError, grpcCode } from '../../temporal-calls';
 
 interface HttpError {
@@ -70,6 +71,8 @@ export function toHttpError(error: FastifyError | Error): HttpError | undefined 
   }
   // The token cannot be judged either way: the caller may retry; the detail is in our log only.
   if (error instanceof JwksUnavailableError) return { statusCode: 503, message: "Cannot verify the bearer token now: the identity provider's keys are unavailable" };
+  // The file and the driver's error go to our log only.
+  if (error instanceof CatalogUnavailableError) return { statusCode: 503, message: 'The product catalog is unavailable: is the order worker running?' };
   // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a safe message.
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { statusCode: fastifyError.statusCode, message: error.message };

@@ -46,6 +46,7 @@ export default fp(
         servers: [{ url: 'http://localhost:3001', description: 'Local gateway (pnpm start)' }],
         tags: [
           { name: 'orders', description: 'Order processing saga' },
+          { name: 'catalog', description: 'Products, prices and stock an order is built from' },
           { name: 'ml-training', description: 'ML training with checkpoints and human decisions' },
           { name: 'agent', description: 'Codebase-analysis agent' },
           { name: 'health', description: 'Gateway and Temporal reachability' },

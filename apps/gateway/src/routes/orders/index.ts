@@ -33,6 +33,7 @@ import {
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { listPage } from '../../visibility';
 import type { TemporalCalls, WorkerRef } from '../../temporal-calls';
+import { priceOrderHook } from './pricing';
 
 const ORDER_WORKER: WorkerRef = { name: 'order', taskQueue: ORDER_TASK_QUEUE };
 
@@ -96,11 +97,13 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'createOrder',
         summary: 'Create an order (starts the order saga)',
         description:
-          'Starts workflow `order-<orderId>` on the order-processing queue. `totalAmount` must equal the sum of price × quantity to the cent. ' +
-          'Orders above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.',
+          'Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and ' +
+          '`totalAmount` may be left out, and when sent must equal the catalog\'s (400 naming the field and the current price). ' +
+          'Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.',
         body: CreateOrderBodySchema,
         response: { 201: CreateOrderResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
       },
+      preHandler: priceOrderHook,
     },
     async (request, reply) => {
       const order = request.body;
