@@ -1,30 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { describe, expect, it } from 'vitest';
 import type { ListMlTrainingResponse } from '@temporal-ecommerce/contracts/ml/http';
 import type { ListAnalysesResponse } from '@temporal-ecommerce/contracts/agent/http';
-import { buildApp } from '../../src/app';
-import { testConfig } from '../helpers';
+import { gatewayOnDevServer } from '../helpers';
 
 // Runs are started through the API with no worker polling: listing reads only Temporal visibility.
-let env: TestWorkflowEnvironment;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  env = await createLocalTestEnv();
-  app = await buildApp({ config: testConfig(env.address), client: env.client });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await env?.teardown();
-});
+const gateway = gatewayOnDevServer();
 
 const get = async <T>(url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await gateway.app.inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json<T>() };
 };
 
@@ -43,7 +27,7 @@ describe('GET /api/ml-training', () => {
     const modelId = `list-${randomUUID().slice(0, 8)}`;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await app.inject({
+      const res = await gateway.app.inject({
         method: 'POST',
         url: '/api/ml-training',
         payload: { modelId, hyperparameters: { learningRate: 0.01, batchSize: 16, epochs: 10, optimizer: 'AdamW' }, checkpointInterval: 5, reviewInterval: 5 },
@@ -82,7 +66,7 @@ describe('GET /api/agent/analyze', () => {
   it('lists analyses filtered by status, with their task ids', async () => {
     const taskIds = [`list-${randomUUID().slice(0, 8)}`, `list-${randomUUID().slice(0, 8)}`];
     for (const taskId of taskIds) {
-      expect((await app.inject({ method: 'POST', url: '/api/agent/analyze', payload: { taskId, repositoryPath: 'sample-codebase' } })).statusCode).toBe(201);
+      expect((await gateway.app.inject({ method: 'POST', url: '/api/agent/analyze', payload: { taskId, repositoryPath: 'sample-codebase' } })).statusCode).toBe(201);
     }
     const seen = (b: ListAnalysesResponse) => b.analyses.filter((a) => taskIds.includes(a.taskId)).length;
     await listed<ListAnalysesResponse>('/api/agent/analyze?status=analyzing&pageSize=100', seen, 2);

@@ -1,44 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { describe, expect, it } from 'vitest';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions } from '@temporal-ecommerce/contracts/order';
-import { buildApp } from '../../src/app';
-import { testConfig } from '../helpers';
+import { gatewayOnDevServer } from '../helpers';
 
 // No worker polls any queue in this file: every route that needs one must say so (503) within seconds.
 // Calls run concurrently on purpose: the server holds a workflow while a query waits for a worker, so a
 // describe behind it waits too; the defaults (5 s server calls, 4 s worker answers) keep the sum under 10 s.
 const WITHIN_MS = 10_000;
 
-let env: TestWorkflowEnvironment;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  env = await createLocalTestEnv();
-  app = await buildApp({ config: testConfig(env.address), client: env.client });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await env?.teardown();
-});
+const gateway = gatewayOnDevServer();
 
 async function timed(method: 'GET' | 'POST', url: string, payload?: object) {
   const started = Date.now();
-  const res = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+  const res = await gateway.app.inject({ method, url, ...(payload ? { payload } : {}) });
   return { status: res.statusCode, message: res.json<{ message: string }>().message, ms: Date.now() - started, call: `${method} ${url}` };
 }
 
 describe('with the agent worker stopped', () => {
   it('answers 503 naming the agent worker on every agent route, each within 10 s', { timeout: 120_000 }, async () => {
     const taskId = `down-${randomUUID().slice(0, 8)}`;
-    const started = await app.inject({ method: 'POST', url: '/api/agent/analyze', payload: { taskId, repositoryPath: 'sample-codebase' } });
+    const started = await gateway.app.inject({ method: 'POST', url: '/api/agent/analyze', payload: { taskId, repositoryPath: 'sample-codebase' } });
     expect(started.statusCode).toBe(201);
     const id = `agent-analysis-${taskId}`;
-    const multi = await app.inject({ method: 'POST', url: '/api/agent/multi-agent', payload: { projectName: `down-${randomUUID().slice(0, 8)}`, requirements: ['security'] } });
+    const multi = await gateway.app.inject({ method: 'POST', url: '/api/agent/multi-agent', payload: { projectName: `down-${randomUUID().slice(0, 8)}`, requirements: ['security'] } });
     expect(multi.statusCode).toBe(201);
     const multiId = multi.json<{ workflowId: string }>().workflowId;
 
@@ -65,7 +49,7 @@ describe('with the order worker stopped', () => {
   it('answers approve and cancel Updates and the status read with 503 naming the order worker instead of hanging', { timeout: 60_000 }, async () => {
     const orderId = `down-${randomUUID().slice(0, 8)}`;
     const order = { orderId, customerId: 'customer-123', items: [{ productId: 'laptop-001', productName: 'Laptop', quantity: 5, price: 1299.99 }], totalAmount: 6499.95 };
-    await env.client.workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions({ order }));
+    await gateway.env.client.workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions({ order }));
     const calls = [
       timed('GET', `/api/orders/${orderId}`),
       timed('POST', `/api/orders/${orderId}/approve`, { approved: true, approvedBy: 'admin@company.com' }),
@@ -82,7 +66,7 @@ describe('with the order worker stopped', () => {
 
 describe('with the ML worker stopped', () => {
   it('answers the progress read, a decision and an audit with 503 naming the ML worker', { timeout: 60_000 }, async () => {
-    const res = await app.inject({
+    const res = await gateway.app.inject({
       method: 'POST',
       url: '/api/ml-training',
       payload: { modelId: 'down-model', hyperparameters: { learningRate: 0.01, batchSize: 16, epochs: 10, optimizer: 'AdamW' }, checkpointInterval: 5, reviewInterval: 5 },

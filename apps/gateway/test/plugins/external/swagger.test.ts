@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { buildApp } from '../../../src/app';
-import { testConfig } from '../../helpers';
+import { describe, expect, it } from 'vitest';
+import { gatewayOnDevServer } from '../../helpers';
 
 interface OpenApiDocument {
   openapi: string;
@@ -14,23 +10,11 @@ interface OpenApiDocument {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-let env: TestWorkflowEnvironment;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  env = await createLocalTestEnv();
-  app = await buildApp({ config: testConfig(env.address), client: env.client });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await env?.teardown();
-});
+const gateway = gatewayOnDevServer();
 
 describe('API documentation', () => {
   it('serves an OpenAPI 3.1 document at /docs/json describing the routes with their response schemas', async () => {
-    const res = await app.inject({ method: 'GET', url: '/docs/json' });
+    const res = await gateway.app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json<OpenApiDocument>();
 
@@ -52,16 +36,16 @@ describe('API documentation', () => {
   });
 
   it('serves the Swagger UI page at /docs', async () => {
-    const res = await app.inject({ method: 'GET', url: '/docs' });
+    const res = await gateway.app.inject({ method: 'GET', url: '/docs' });
     // swagger-ui may redirect /docs to /docs/ or /docs/static/index.html depending on the version.
-    const page = res.statusCode >= 300 && res.statusCode < 400 ? await app.inject({ method: 'GET', url: res.headers.location as string }) : res;
+    const page = res.statusCode >= 300 && res.statusCode < 400 ? await gateway.app.inject({ method: 'GET', url: res.headers.location as string }) : res;
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('swagger-ui');
   });
 
   it('serves the Swagger UI scripts the page loads', async () => {
-    const res = await app.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
+    const res = await gateway.app.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
   });
