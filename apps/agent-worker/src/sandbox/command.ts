@@ -79,9 +79,11 @@ function bwrapArgs(spec: SandboxSpec, run: SandboxRun, env: Record<string, strin
     else if (stat?.isDirectory()) args.push('--ro-bind', dir, dir);
   }
   for (const file of ETC_FILES) if (existsSync(file)) args.push('--ro-bind', file, file);
+  // Mounts apply in order: the empty /tmp first, so a checkout or workspace under /tmp bound after it stays visible.
+  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
   // /usr is bound whole above; node's prefix or NODE_PATH elsewhere (nvm, a checkout) gets its own read-only bind.
   for (const path of spec.readOnlyPaths) if (path !== '/usr' && !path.startsWith('/usr/') && existsSync(path)) args.push('--ro-bind', path, path);
-  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--bind', run.workspace, run.workspace, '--chdir', run.workspace);
+  args.push('--bind', run.workspace, run.workspace, '--chdir', run.workspace);
   // bwrap's own pid 1 inside the namespace keeps bwrap's environment: the caller passes only `env`, and
   // the command gets the same variables with HOME moved to the private tmpfs.
   args.push('--clearenv');

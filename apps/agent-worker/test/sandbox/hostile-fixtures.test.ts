@@ -257,6 +257,19 @@ require('node:net').connect(${port}, '127.0.0.1').on('connect', () => { fs.write
 });
 
 describe('runTests in the bwrap sandbox', () => {
+  it('still sees a read-only path under /tmp (a checkout cloned there): the private /tmp is mounted before it', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'agent-checkout-'));
+    writeFileSync(join(checkout, 'module.txt'), CANARY);
+    const status = await detectSandbox({ request: 'bwrap', production: true, uid: 65534, readOnlyPaths: [checkout] });
+    if (status.refusal) throw new Error('bwrap does not work on this host');
+    const repo = hostileRepo(`cat ${join(checkout, 'module.txt')} > read.txt 2>&1; echo x > ${join(checkout, 'planted')}; exit 0`, { 'read.txt': '' });
+    const box = await testBox({ repositoryRoots: [repo], sandbox: status, testLimits: { wallClockMs: 30_000, cpuSeconds: 60, memoryBytes: 2048 * 1024 * 1024 } });
+    const run = await activityEnvironment().run(agentActivities(box.deps).runTests, { workspacePath: repo, label: 'checkout-under-tmp' });
+    expect(run.passed).toBe(true);
+    expect(readFileSync(join(repo, 'read.txt'), 'utf8')).toBe(CANARY);
+    expect(existsSync(join(checkout, 'planted'))).toBe(false);
+  });
+
   it('sees no host file outside the system directories, even world-writable ones', async () => {
     if (!available.has('bwrap')) throw new Error('bwrap does not work on this host');
     const open = mkdtempSync(join(tmpdir(), 'agent-open-'));
