@@ -264,7 +264,7 @@ describe('runTests in the bwrap sandbox', () => {
     if (status.refusal) throw new Error('bwrap does not work on this host');
     const repo = hostileRepo(`cat ${join(checkout, 'module.txt')} > read.txt 2>&1; echo x > ${join(checkout, 'planted')}; exit 0`, { 'read.txt': '' });
     const box = await testBox({ repositoryRoots: [repo], sandbox: status, testLimits: { wallClockMs: 30_000, cpuSeconds: 60, memoryBytes: 2048 * 1024 * 1024 } });
-    const run = await activityEnvironment().run(agentActivities(box.deps).runTests, { workspacePath: repo, label: 'checkout-under-tmp' });
+    const run: TestRun = await activityEnvironment().run(agentActivities(box.deps).runTests, { workspacePath: repo, label: 'checkout-under-tmp' });
     expect(run.passed).toBe(true);
     expect(readFileSync(join(repo, 'read.txt'), 'utf8')).toBe(CANARY);
     expect(existsSync(join(checkout, 'planted'))).toBe(false);
