@@ -234,161 +234,7 @@ export interface paths {
          * Every checkpoint record, a page at a time
          * @description Checkpoints after epoch `cursor`, oldest first: id, epoch, loss, URI, SHA-256. The progress view holds only the most recent 10.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
-                    cursor?: number;
-                    /** @description Rows per page (default 100). */
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @example ml-training-iris-mlp-1767268800000 */
-                    workflowId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                checkpointId: string;
-                                epoch: number;
-                                /** @description Validation loss after this epoch. */
-                                loss: number;
-                                sha256: string;
-                                sizeBytes: number;
-                                /**
-                                 * @description interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).
-                                 * @enum {string}
-                                 */
-                                trigger: "interval" | "boundary";
-                                uri: string;
-                            }[];
-                            nextCursor: number | null;
-                            workflowId: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description No valid bearer token (missing, unknown, malformed or expired) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description The token's role may not call this route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMlTrainingCheckpoints"];
         put?: never;
         post?: never;
         delete?: never;
@@ -428,155 +274,7 @@ export interface paths {
          * Every epoch's metrics, a page at a time
          * @description Epochs after `cursor`, oldest first. The progress view holds only the most recent 50; this pages all of them from the ML worker's store.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
-                    cursor?: number;
-                    /** @description Rows per page (default 100). */
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @example ml-training-iris-mlp-1767268800000 */
-                    workflowId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                epoch: number;
-                                learningRate: number;
-                                shuffleSeed: number;
-                                trainLoss: number;
-                                validationAccuracy: number;
-                                validationLoss: number;
-                            }[];
-                            nextCursor: number | null;
-                            workflowId: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description No valid bearer token (missing, unknown, malformed or expired) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description The token's role may not call this route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * @description HTTP reason phrase
-                             * @example Bad Request
-                             */
-                            error: string;
-                            /**
-                             * @description What went wrong, naming the field for validation errors
-                             * @example body/totalAmount must be number
-                             */
-                            message: string;
-                            /** @example 400 */
-                            statusCode: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMlTrainingMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4313,6 +4011,227 @@ export interface operations {
             };
         };
     };
+    listMlTrainingCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
+                cursor?: number;
+                /** @description Rows per page (default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example ml-training-iris-mlp-1767268800000 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            checkpointId: string;
+                            epoch: number;
+                            /** @description Validation loss after this epoch. */
+                            loss: number;
+                            sha256: string;
+                            sizeBytes: number;
+                            /**
+                             * @description interval = every checkpointInterval epochs; boundary = end of a span (review, continue-as-new, last epoch).
+                             * @enum {string}
+                             */
+                            trigger: "interval" | "boundary";
+                            uri: string;
+                        }[];
+                        nextCursor: number | null;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     decideMlTraining: {
         parameters: {
             query?: never;
@@ -4520,6 +4439,221 @@ export interface operations {
             };
             /** @description Default Response */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listMlTrainingMetrics: {
+        parameters: {
+            query?: {
+                /** @description Epoch after which the page starts: `nextCursor` of the previous page (default 0). */
+                cursor?: number;
+                /** @description Rows per page (default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example ml-training-iris-mlp-1767268800000 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            epoch: number;
+                            learningRate: number;
+                            shuffleSeed: number;
+                            trainLoss: number;
+                            validationAccuracy: number;
+                            validationLoss: number;
+                        }[];
+                        nextCursor: number | null;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

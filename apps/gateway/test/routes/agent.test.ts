@@ -37,6 +37,8 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       TEMPORAL_ECOMMERCE_DATA_DIR: path.join(dir, 'data'),
+      // The worker checks the allow-list itself, so it gets the same root as the gateway.
+      AGENT_REPOSITORY_ROOTS: root,
       AGENT_FILE_DELAY_MS: '150',
       LOG_LEVEL: 'info',
     },

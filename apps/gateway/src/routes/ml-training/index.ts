@@ -227,11 +227,12 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'listMlTrainingMetrics',
         summary: "Every epoch's metrics, a page at a time",
         description: 'Epochs after `cursor`, oldest first. The progress view holds only the most recent 50; this pages all of them from the ML worker\'s store.',
         params: MlWorkflowIdParamsSchema,
         querystring: HistoryPageQuerySchema,
-        response: { 200: MetricsPageSchema, ...errorResponses(400, 404, 503) },
+        response: { 200: MetricsPageSchema, ...errorResponses(400, 404, ...API_ERRORS) },
       },
     },
     async (request): Promise<MetricsPage> => {
@@ -248,11 +249,12 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['ml-training'],
+        operationId: 'listMlTrainingCheckpoints',
         summary: 'Every checkpoint record, a page at a time',
         description: 'Checkpoints after epoch `cursor`, oldest first: id, epoch, loss, URI, SHA-256. The progress view holds only the most recent 10.',
         params: MlWorkflowIdParamsSchema,
         querystring: HistoryPageQuerySchema,
-        response: { 200: CheckpointsPageSchema, ...errorResponses(400, 404, 503) },
+        response: { 200: CheckpointsPageSchema, ...errorResponses(400, 404, ...API_ERRORS) },
       },
     },
     async (request): Promise<CheckpointsPage> => {
