@@ -1,5 +1,7 @@
 import { isGrpcServiceError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { WorkflowUpdateStage, type UpdateDefinition } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateStage, type UpdateDefinition } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import type { GatewayConfig } from './env';
 
 // gRPC status codes (grpc-js is not a direct dependency of the gateway).
@@ -100,7 +102,13 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
     server,
     worker,
     async update(ref, handle, def, arg) {
-      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }));
+      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED })).catch((err: unknown) => {
+        // The run exists but has finished: a conflict with its state (409), not an unknown id (404).
+        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
+          throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `${handle.workflowId} has finished and takes no more requests`, nonRetryable: true });
+        }
+        throw err;
+      });
       try {
         return await client.withDeadline(Date.now() + timeouts.updateMs, () => accepted.result());
       } catch (err) {
