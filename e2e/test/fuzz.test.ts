@@ -60,8 +60,9 @@ describe('the gateway under schemathesis', () => {
           // Dev mode (no tokens) and no rate limit: the fuzzer is to reach every route's own validation.
           NODE_ENV: 'development',
           RATE_LIMIT_MAX: '0',
-          // Under the fuzzer's load a worker can take longer than the 4 s default to answer a query: a correct
-          // 503, but not what this run is about (the contract is).
+          // The test line runs two packages at once on two cores: under that and the fuzzer's load a worker can
+          // take longer than the 4 s default to answer a query. A correct 503, but not what this run is about
+          // (the contract is). That training does not block queries is apps/ml-worker's training-thread test.
           WORKER_TIMEOUT_MS: '30000',
           UPDATE_TIMEOUT_MS: '60000',
           AGENT_REPOSITORY_ROOTS: path.join(repoRoot(), 'examples'),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
 import { EnvError, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
@@ -15,6 +16,8 @@ export interface MlWorkerEnv {
   HISTORY_DB: string;
   /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
   TASK_QUEUE: string;
+  /** Training threads at once (ML_TRAINING_THREADS, default one per core); further spans wait their turn. */
+  TRAINING_THREADS: number;
   /** Metrics (METRICS_PORT, default 9465), tracing, payload encryption, TLS: the settings every worker shares. */
   kit: WorkerKitEnv;
 }
@@ -27,6 +30,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
   const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
   const taskQueue = env.ML_TASK_QUEUE || ML_TASK_QUEUE;
   if (!/^[\w.-]+$/.test(taskQueue)) throw new EnvError(`ML_TASK_QUEUE must be letters, digits, ".", "_" or "-", got "${taskQueue}"`);
+  const threads = env.ML_TRAINING_THREADS ? Number(env.ML_TRAINING_THREADS) : os.availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new EnvError(`ML_TRAINING_THREADS must be an integer from 1 to 256, got "${env.ML_TRAINING_THREADS}"`);
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
@@ -36,6 +41,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
     HISTORY_DB: path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite')),
     TASK_QUEUE: taskQueue,
+    TRAINING_THREADS: threads,
     kit: loadWorkerKitEnv(env, { metricsPort: 9465 }),
   };
 }

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
 import { createActivities, FileArtifactStore, SqliteTrainingHistoryStore } from './activities';
 import { loadEnv } from './env';
+import { ThreadSlots } from './training/training-thread';
 
 async function run(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger('ml-worker', { level: env.LOG_LEVEL });
   const store = new FileArtifactStore(env.ARTIFACTS_DIR);
   const history = new SqliteTrainingHistoryStore(env.HISTORY_DB);
-  logger.info({ artifacts: store.root, history: env.HISTORY_DB }, 'artifact and history stores');
+  logger.info({ artifacts: store.root, history: env.HISTORY_DB, trainingThreads: env.TRAINING_THREADS }, 'artifact and history stores');
   try {
     await runWorker({
       service: 'ml-worker',
@@ -18,7 +19,7 @@ async function run(): Promise<void> {
       workflowsPath: require.resolve('./workflows'),
       // Production only: a stale bundle must not shadow the sources during development.
       workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,
-      activities: createActivities({ store, history }),
+      activities: createActivities({ store, history, threads: new ThreadSlots(env.TRAINING_THREADS) }),
       logger,
       ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
       workerOptions: {

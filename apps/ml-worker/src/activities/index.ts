@@ -1,4 +1,5 @@
 import type { ArtifactStore } from './artifact-store';
+import type { ThreadSlots } from '../training/training-thread';
 import { createAuditActivities } from './audit';
 import { createHistoryActivities } from './history';
 import type { TrainingHistoryStore } from './history-store';
@@ -8,7 +9,8 @@ export interface MlActivityDeps {
   store: ArtifactStore;
   /** Every epoch's metrics and checkpoint record, so the workflow keeps only recent windows. */
   history: TrainingHistoryStore;
-  yieldEveryMs?: number;
+  threads?: ThreadSlots;
+  heartbeatEveryMs?: number;
 }
 
 export function createActivities(deps: MlActivityDeps) {

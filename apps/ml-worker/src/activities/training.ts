@@ -12,10 +12,10 @@ import {
   type ResolvedMlTrainingConfig,
 } from '@temporal-ecommerce/contracts/ml';
 import { decodeCheckpoint, encodeCheckpoint, weightBytes, type Checkpoint } from '../training/checkpoint-format';
-import { loadDataset, type Dataset } from '../training/dataset';
 import { Mlp, type ModelSpec } from '../training/model';
 import { newOptimizerState } from '../training/optimizer';
-import { trainEpoch, type ModelState } from '../training/trainer';
+import type { ModelState } from '../training/trainer';
+import { ThreadSlots, TrainingThread } from '../training/training-thread';
 import { ArtifactNotFoundError, type ArtifactStore } from './artifact-store';
 import type { TrainingHistoryStore } from './history-store';
 import type { EvaluateModelInput, PrepareTrainingInput, SpanProgress, TrainSpanInput, TrainSpanResult } from './types';
@@ -23,11 +23,13 @@ import type { EvaluateModelInput, PrepareTrainingInput, SpanProgress, TrainSpanI
 export interface TrainingDeps {
   store: ArtifactStore;
   history: TrainingHistoryStore;
-  /** How long the trainer may hold the event loop before yielding (so heartbeats and cancellation get through). */
-  yieldEveryMs?: number;
+  /** Training threads this worker may run at once (default: one per core); further spans wait, heartbeating. */
+  threads?: ThreadSlots;
+  /** How often a running activity heartbeats its latest progress while the thread computes. */
+  heartbeatEveryMs?: number;
 }
 
-const specFor = (config: ResolvedMlTrainingConfig, data: Dataset): ModelSpec => ({
+const specFor = (config: ResolvedMlTrainingConfig, data: Pick<DatasetSummary, 'features' | 'classes'>): ModelSpec => ({
   features: data.features,
   classes: data.classes,
   hiddenUnits: config.model.hiddenUnits,
@@ -60,26 +62,31 @@ export async function loadVerifiedCheckpoint(store: ArtifactStore, record: Check
   return decodeCheckpoint(bytes);
 }
 
-const EVALUATION_CHUNK = 2000;
-
 /** Span epochs are at most ML_LIMITS.epochsPerRun, so reading a whole span back is bounded. */
 const SPAN_ROWS = 1_000_000;
 
-export function createTrainingActivities({ store, history, yieldEveryMs = 50 }: TrainingDeps) {
+/**
+ * Runs `work` with a training thread for the run's data set, heartbeating `beat()` every `everyMs` from the
+ * free main thread, and always stops the thread (and frees its slot) afterwards.
+ */
+async function withThread<T>(threads: ThreadSlots, data: { config: ResolvedMlTrainingConfig; dataSeed: number }, everyMs: number, beat: () => unknown, work: (thread: TrainingThread) => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  const keepAlive = setInterval(() => ctx.heartbeat(beat()), everyMs);
+  let thread: TrainingThread | undefined;
+  try {
+    thread = await TrainingThread.start(threads, { config: data.config, dataSeed: data.dataSeed }, ctx.cancellationSignal);
+    return await work(thread);
+  } finally {
+    clearInterval(keepAlive);
+    await thread?.close();
+  }
+}
+
+export function createTrainingActivities({ store, history, threads = new ThreadSlots(), heartbeatEveryMs = 1000 }: TrainingDeps) {
   return {
-    /** Loads the dataset once up front so a bad config fails before any training. */
+    /** Builds the dataset once up front (in a training thread) so a bad config fails before any training. */
     async prepareTraining({ config, dataSeed }: PrepareTrainingInput): Promise<DatasetSummary> {
-      const data = loadDataset(config, dataSeed);
-      const model = new Mlp(specFor(config, data));
-      return {
-        name: data.name,
-        features: data.features,
-        classes: data.classes,
-        trainSamples: data.train.n,
-        validationSamples: data.validation.n,
-        testSamples: data.test.n,
-        parameters: model.paramCount,
-      };
+      return withThread(threads, { config, dataSeed }, heartbeatEveryMs, () => undefined, async (thread) => thread.summary);
     },
 
     /**
@@ -90,8 +97,6 @@ export function createTrainingActivities({ store, history, yieldEveryMs = 50 }: 
     async trainEpochs(input: TrainSpanInput): Promise<TrainSpanResult> {
       const ctx = Context.current();
       const { config, workflowId, storeKey } = input;
-      const data = loadDataset(config, input.dataSeed);
-      const model = new Mlp(specFor(config, data));
 
       const previous = ctx.info.heartbeatDetails as SpanProgress | undefined;
       let from = input.resumeFrom;
@@ -104,131 +109,120 @@ export function createTrainingActivities({ store, history, yieldEveryMs = 50 }: 
         checkpoints = storeKey ? history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.checkpoints) : previous.checkpoints.filter((c) => c.epoch <= resumeAt);
         metrics = storeKey ? history.metrics(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.metrics) : previous.metrics.filter((m) => m.epoch <= resumeAt);
       }
+      if (!from && input.startEpoch !== 0) throw ApplicationFailure.nonRetryable(`span starting at epoch ${input.startEpoch} has no checkpoint to resume from`, ErrorType.InvalidState);
 
-      let state: ModelState;
-      let rng: SeededRng;
-      let epoch: number;
-      if (from) {
-        const checkpoint = await loadVerifiedCheckpoint(store, from);
-        if (checkpoint.header.workflowId !== workflowId || checkpoint.header.epoch !== from.epoch || checkpoint.params.length !== model.paramCount) {
-          throw ApplicationFailure.nonRetryable(`checkpoint ${from.checkpointId} does not belong to ${workflowId} at epoch ${from.epoch}`, ErrorType.CheckpointCorrupt);
-        }
-        state = { params: checkpoint.params, optimizer: checkpoint.optimizer };
-        rng = SeededRng.fromState(checkpoint.header.rngState);
-        epoch = from.epoch;
-      } else {
-        if (input.startEpoch !== 0) throw ApplicationFailure.nonRetryable(`span starting at epoch ${input.startEpoch} has no checkpoint to resume from`, ErrorType.InvalidState);
-        state = { params: model.init(SeededRng.fromSeed(input.initSeed)), optimizer: newOptimizerState(model.paramCount) };
-        rng = SeededRng.fromState(input.rngStateAtStart);
-        epoch = 0;
-      }
-
-      let recovery: RecoveryRecord | null = null;
-      if (ctx.info.attempt > 1) {
-        const reached = Math.max(previous?.epoch ?? input.startEpoch, epoch);
-        recovery = { attempt: ctx.info.attempt, resumedFromEpoch: epoch, reachedEpoch: reached, epochsRerun: reached - epoch };
-        log.warn('resuming training span after a failed attempt', { workflowId, ...recovery, span: [input.startEpoch, input.endEpoch] });
-      }
-
-      let progress: SpanProgress = { epoch, loss: metrics.at(-1)?.validationLoss ?? null, checkpoint: from, checkpoints, metrics };
+      // Heartbeated as it is before the thread starts, so a worker that dies while waiting for a slot
+      // leaves the same resume point it was given.
+      let progress: SpanProgress = { epoch: from?.epoch ?? 0, loss: metrics.at(-1)?.validationLoss ?? null, checkpoint: from, checkpoints, metrics };
       ctx.heartbeat(progress);
-      let lastYield = Date.now();
-      const yieldToEventLoop = async (): Promise<void> => {
-        if (Date.now() - lastYield < yieldEveryMs) return;
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-        ctx.heartbeat(progress);
-        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
-      };
-
-      const h = input.hyperparameters;
-      while (epoch < input.endEpoch) {
-        const shuffleSeed = rng.nextUint32();
-        const expected = input.shuffleSeeds[epoch - input.startEpoch];
-        if (shuffleSeed !== expected) {
-          throw ApplicationFailure.nonRetryable(`generator out of step at epoch ${epoch + 1}: ${shuffleSeed} != workflow seed ${expected}`, ErrorType.InvalidState);
+      return withThread(threads, { config, dataSeed: input.dataSeed }, heartbeatEveryMs, () => progress, async (thread) => {
+        const model = new Mlp(specFor(config, thread.summary));
+        let state: ModelState;
+        let rng: SeededRng;
+        let epoch: number;
+        if (from) {
+          const checkpoint = await loadVerifiedCheckpoint(store, from);
+          if (checkpoint.header.workflowId !== workflowId || checkpoint.header.epoch !== from.epoch || checkpoint.params.length !== model.paramCount) {
+            throw ApplicationFailure.nonRetryable(`checkpoint ${from.checkpointId} does not belong to ${workflowId} at epoch ${from.epoch}`, ErrorType.CheckpointCorrupt);
+          }
+          state = { params: checkpoint.params, optimizer: checkpoint.optimizer };
+          rng = SeededRng.fromState(checkpoint.header.rngState);
+          epoch = from.epoch;
+        } else {
+          state = { params: model.init(SeededRng.fromSeed(input.initSeed)), optimizer: newOptimizerState(model.paramCount) };
+          rng = SeededRng.fromState(input.rngStateAtStart);
+          epoch = 0;
         }
-        const trainLoss = await trainEpoch(model, state, data.train, h, shuffleSeed, yieldToEventLoop);
-        epoch += 1;
-        const validation = model.evaluate(state.params, data.validation);
-        if (!Number.isFinite(trainLoss) || !Number.isFinite(validation.loss)) {
-          throw ApplicationFailure.nonRetryable(`loss diverged at epoch ${epoch} (learning rate ${h.learningRate})`, ErrorType.TrainingDiverged);
-        }
-        const epochMetrics: EpochMetrics = { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed };
-        metrics = keepRecent([...metrics, epochMetrics], storeKey ? ML_RECENT.metrics : undefined);
-        if (storeKey) history.putMetrics(storeKey, epochMetrics);
 
-        let latest = progress.checkpoint;
-        if (epoch % config.checkpointInterval === 0 || epoch === input.endEpoch) {
-          const bytes = encodeCheckpoint({
-            header: {
-              modelId: config.modelId,
-              workflowId,
+        let recovery: RecoveryRecord | null = null;
+        if (ctx.info.attempt > 1) {
+          const reached = Math.max(previous?.epoch ?? input.startEpoch, epoch);
+          recovery = { attempt: ctx.info.attempt, resumedFromEpoch: epoch, reachedEpoch: reached, epochsRerun: reached - epoch };
+          log.warn('resuming training span after a failed attempt', { workflowId, ...recovery, span: [input.startEpoch, input.endEpoch] });
+        }
+
+        const h = input.hyperparameters;
+        while (epoch < input.endEpoch) {
+          const shuffleSeed = rng.nextUint32();
+          const expected = input.shuffleSeeds[epoch - input.startEpoch];
+          if (shuffleSeed !== expected) {
+            throw ApplicationFailure.nonRetryable(`generator out of step at epoch ${epoch + 1}: ${shuffleSeed} != workflow seed ${expected}`, ErrorType.InvalidState);
+          }
+          const trained = await thread.epoch(state.params, state.optimizer, h, shuffleSeed);
+          state = { params: trained.params, optimizer: trained.optimizer };
+          const trainLoss = trained.trainLoss;
+          const validation = { loss: trained.validationLoss, accuracy: trained.validationAccuracy };
+          epoch += 1;
+          if (!Number.isFinite(trainLoss) || !Number.isFinite(validation.loss)) {
+            throw ApplicationFailure.nonRetryable(`loss diverged at epoch ${epoch} (learning rate ${h.learningRate})`, ErrorType.TrainingDiverged);
+          }
+          const epochMetrics: EpochMetrics = { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed };
+          metrics = keepRecent([...metrics, epochMetrics], storeKey ? ML_RECENT.metrics : undefined);
+          if (storeKey) history.putMetrics(storeKey, epochMetrics);
+
+          let latest = progress.checkpoint;
+          if (epoch % config.checkpointInterval === 0 || epoch === input.endEpoch) {
+            const bytes = encodeCheckpoint({
+              header: {
+                modelId: config.modelId,
+                workflowId,
+                epoch,
+                validationLoss: validation.loss,
+                spec: model.spec,
+                hyperparameters: h,
+                optimizerStep: state.optimizer.step,
+                rngState: rng.state(),
+                initSeed: input.initSeed,
+                dataSeed: input.dataSeed,
+              },
+              params: state.params,
+              optimizer: state.optimizer,
+            });
+            const stored = await store.put(checkpointKey(config.modelId, workflowId, epoch), bytes);
+            latest = {
+              checkpointId: `chk_${stored.sha256.slice(0, 12)}`,
               epoch,
-              validationLoss: validation.loss,
-              spec: model.spec,
-              hyperparameters: h,
-              optimizerStep: state.optimizer.step,
-              rngState: rng.state(),
-              initSeed: input.initSeed,
-              dataSeed: input.dataSeed,
-            },
-            params: state.params,
-            optimizer: state.optimizer,
-          });
-          const stored = await store.put(checkpointKey(config.modelId, workflowId, epoch), bytes);
-          latest = {
-            checkpointId: `chk_${stored.sha256.slice(0, 12)}`,
-            epoch,
-            loss: validation.loss,
-            uri: stored.uri,
-            sha256: stored.sha256,
-            sizeBytes: stored.sizeBytes,
-            trigger: epoch % config.checkpointInterval === 0 ? 'interval' : 'boundary',
-          };
-          checkpoints = keepRecent([...checkpoints, latest], storeKey ? ML_RECENT.checkpoints : undefined);
-          // Recorded before the heartbeat that names it, so a retry resuming from it finds its row.
-          if (storeKey) history.putCheckpoint(storeKey, latest);
-          log.info('checkpoint written', { workflowId, epoch, uri: stored.uri, sha256: stored.sha256 });
+              loss: validation.loss,
+              uri: stored.uri,
+              sha256: stored.sha256,
+              sizeBytes: stored.sizeBytes,
+              trigger: epoch % config.checkpointInterval === 0 ? 'interval' : 'boundary',
+            };
+            checkpoints = keepRecent([...checkpoints, latest], storeKey ? ML_RECENT.checkpoints : undefined);
+            // Recorded before the heartbeat that names it, so a retry resuming from it finds its row.
+            if (storeKey) history.putCheckpoint(storeKey, latest);
+            log.info('checkpoint written', { workflowId, epoch, uri: stored.uri, sha256: stored.sha256 });
+          }
+          progress = { epoch, loss: validation.loss, checkpoint: latest, checkpoints, metrics };
+          ctx.heartbeat(progress);
+          if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
         }
-        progress = { epoch, loss: validation.loss, checkpoint: latest, checkpoints, metrics };
-        ctx.heartbeat(progress);
-      }
 
-      const weightsSha256 = sha256Hex(weightBytes(state.params));
-      if (!storeKey) return { metrics, checkpoints, recovery, weightsSha256 };
-      // The store is the record: the summary is read back from it, rows of an earlier attempt included.
-      const spanCheckpoints = history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch);
-      let best: { loss: number; epoch: number } | null = null;
-      for (const m of history.metrics(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch)) {
-        if (best === null || m.validationLoss < best.loss) best = { loss: m.validationLoss, epoch: m.epoch };
-      }
-      return {
-        metrics: history.metrics(storeKey, Math.max(input.startEpoch, input.endEpoch - ML_RECENT.metrics), ML_RECENT.metrics, input.endEpoch),
-        checkpoints: spanCheckpoints.slice(-ML_RECENT.checkpoints),
-        checkpointHashes: spanCheckpoints.map((c) => c.sha256),
-        best,
-        recovery,
-        weightsSha256,
-      };
+        const weightsSha256 = sha256Hex(weightBytes(state.params));
+        if (!storeKey) return { metrics, checkpoints, recovery, weightsSha256 };
+        // The store is the record: the summary is read back from it, rows of an earlier attempt included.
+        const spanCheckpoints = history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch);
+        let best: { loss: number; epoch: number } | null = null;
+        for (const m of history.metrics(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch)) {
+          if (best === null || m.validationLoss < best.loss) best = { loss: m.validationLoss, epoch: m.epoch };
+        }
+        return {
+          metrics: history.metrics(storeKey, Math.max(input.startEpoch, input.endEpoch - ML_RECENT.metrics), ML_RECENT.metrics, input.endEpoch),
+          checkpoints: spanCheckpoints.slice(-ML_RECENT.checkpoints),
+          checkpointHashes: spanCheckpoints.map((c) => c.sha256),
+          best,
+          recovery,
+          weightsSha256,
+        };
+      });
     },
 
     /** Final metrics on the held-out test split, from the last checkpoint's weights. */
     async evaluateModel(input: EvaluateModelInput): Promise<Evaluation> {
-      const ctx = Context.current();
-      const data = loadDataset(input.config, input.dataSeed);
-      const model = new Mlp(specFor(input.config, data));
       const checkpoint = await loadVerifiedCheckpoint(store, input.checkpoint);
-      const test = data.test;
-      const sums = { loss: 0, correct: 0 };
-      // In chunks, heartbeating between them: a large test split with a wide model takes seconds.
-      for (let row = 0; row < test.n; row += EVALUATION_CHUNK) {
-        model.evaluateRows(checkpoint.params, test, row, Math.min(test.n, row + EVALUATION_CHUNK), sums);
-        ctx.heartbeat({ row });
-        await new Promise((resolve) => setImmediate(resolve));
-        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
-      }
-      return { split: 'test', samples: test.n, loss: sums.loss / test.n, accuracy: sums.correct / test.n, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
+      // A large test split with a wide model takes seconds: in the thread, heartbeating from here.
+      const test = await withThread(threads, input, heartbeatEveryMs, () => ({ evaluating: input.checkpoint.epoch }), (thread) => thread.evaluate(checkpoint.params));
+      return { split: 'test', samples: test.samples, loss: test.loss, accuracy: test.accuracy, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
     },
   };
 }
