@@ -32,7 +32,8 @@ export class WorkerUnavailableError extends Error {
       kind === 'query'
         ? `No ${who} answered within ${timeoutMs / 1000} s: is the ${who} running (task queue ${worker.taskQueue})? The workflow is safe in Temporal and resumes when a worker starts.`
         : `No ${who} accepted the request within ${timeoutMs / 1000} s: is the ${who} running (task queue ${worker.taskQueue})? ` +
-            'Temporal keeps the request and a worker that starts later may still apply it: read the state before sending it again.',
+            'Temporal keeps the request and a worker that starts later may still apply it: read the state before sending it again, ' +
+            'or send it again with the same Idempotency-Key to get its outcome.',
       options,
     );
   }
@@ -74,7 +75,7 @@ export interface TemporalCalls {
    * An Update in two bounded steps: a worker must accept it within the worker timeout (else 503 naming
    * the worker); its handler then has the update timeout to finish (else 504: it goes on, see GET).
    */
-  update<Ret, Arg>(worker: WorkerRef, handle: WorkflowHandle, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret>;
+  update<Ret, Arg>(worker: WorkerRef, handle: WorkflowHandle, def: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId?: string): Promise<Ret>;
 }
 
 export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalTimeouts']): TemporalCalls {
@@ -101,8 +102,9 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
   return {
     server,
     worker,
-    async update(ref, handle, def, arg) {
-      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED })).catch((err: unknown) => {
+    async update(ref, handle, def, arg, updateId) {
+      // With an id (schemas/idempotency.ts), a retry attaches to the Update the server already holds.
+      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) })).catch((err: unknown) => {
         // The run exists but has finished: a conflict with its state (409), not an unknown id (404).
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
           throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `${handle.workflowId} has finished and takes no more requests`, nonRetryable: true });

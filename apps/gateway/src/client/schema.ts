@@ -1198,7 +1198,10 @@ export interface operations {
     approveAnalysisBudget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-128 visible ASCII characters (a UUID is a good choice). A retry with the same key, caller and body is the same request: it answers with the first outcome and never applies twice. A different body under the same key is a new request. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @example agent-analysis-analysis-001 */
                 workflowId: string;
@@ -1578,7 +1581,10 @@ export interface operations {
     approveAnalysisPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-128 visible ASCII characters (a UUID is a good choice). A retry with the same key, caller and body is the same request: it answers with the first outcome and never applies twice. A different body under the same key is a new request. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @example agent-analysis-analysis-001 */
                 workflowId: string;
@@ -4235,7 +4241,10 @@ export interface operations {
     decideMlTraining: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-128 visible ASCII characters (a UUID is a good choice). A retry with the same key, caller and body is the same request: it answers with the first outcome and never applies twice. A different body under the same key is a new request. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @example ml-training-iris-mlp-1767268800000 */
                 workflowId: string;
@@ -5623,7 +5632,10 @@ export interface operations {
     approveOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-128 visible ASCII characters (a UUID is a good choice). A retry with the same key, caller and body is the same request: it answers with the first outcome and never applies twice. A different body under the same key is a new request. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /**
                  * @description Order id
@@ -6029,7 +6041,10 @@ export interface operations {
     cancelOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-128 visible ASCII characters (a UUID is a good choice). A retry with the same key, caller and body is the same request: it answers with the first outcome and never applies twice. A different body under the same key is a new request. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /**
                  * @description Order id

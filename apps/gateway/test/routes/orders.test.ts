@@ -25,11 +25,9 @@ let worker: ChildProcess;
 let dataDir: string;
 let seq = 0;
 
-beforeAll(async () => {
-  if (!existsSync(ORDER_WORKER)) throw new Error(`${ORDER_WORKER} is missing: pnpm turbo run build --filter=@temporal-ecommerce/gateway...`);
-  env = await createLocalTestEnv();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-orders-'));
-  worker = spawn(process.execPath, [ORDER_WORKER], {
+/** Starts the real order worker process and resolves once it polls (queries need a polling worker). */
+async function startOrderWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [ORDER_WORKER], {
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: env.address,
@@ -40,15 +38,28 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // Queries need a polling worker: wait until it bundled its workflows and started.
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    worker.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('"worker started"')) resolve();
     });
-    worker.once('exit', (code) => reject(new Error(`order worker exited early (${code}):\n${out}`)));
+    child.once('exit', (code) => reject(new Error(`order worker exited early (${code}):\n${out}`)));
   });
+  return child;
+}
+
+async function stopOrderWorker(): Promise<void> {
+  if (worker.exitCode !== null) return;
+  worker.kill('SIGTERM');
+  await once(worker, 'exit');
+}
+
+beforeAll(async () => {
+  if (!existsSync(ORDER_WORKER)) throw new Error(`${ORDER_WORKER} is missing: pnpm turbo run build --filter=@temporal-ecommerce/gateway...`);
+  env = await createLocalTestEnv();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-orders-'));
+  worker = await startOrderWorker();
   // The gateway reads the catalog from the order worker's orders.db, as in compose: the same data dir.
   app = await buildApp({ config: testConfig(env.address, { TEMPORAL_ECOMMERCE_DATA_DIR: dataDir }), client: env.client });
   await app.ready();
@@ -56,10 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  if (worker && worker.exitCode === null) {
-    worker.kill('SIGTERM');
-    await once(worker, 'exit');
-  }
+  if (worker) await stopOrderWorker();
   await env?.teardown();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -313,6 +321,60 @@ describe('POST /api/orders/:orderId/cancel', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Customer changed their mind', compensations: ['refundPayment', 'releaseInventory'] });
     expect((await app.inject({ method: 'POST', url: '/api/orders/nope/cancel' })).statusCode).toBe(404);
+  });
+});
+
+describe('Idempotency-Key on the order Updates', () => {
+  const approve = (orderId: string, key?: string, approved = true) =>
+    app.inject({ method: 'POST', url: `/api/orders/${orderId}/approve`, headers: key ? { 'idempotency-key': key } : {}, payload: { approved, approvedBy: 'admin@company.com' } });
+  const cancel = (orderId: string, key?: string) =>
+    app.inject({ method: 'POST', url: `/api/orders/${orderId}/cancel`, headers: key ? { 'idempotency-key': key } : {}, payload: { reason: 'retried' } });
+
+  it('answers a retried approval with the first outcome instead of 409; another key is a new request', async () => {
+    const order = example('order-high-value.json', uid('order-idem'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+    const key = `approve-${order.orderId}`;
+    const first = await approve(order.orderId, key);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'shipped', approvedBy: 'admin@company.com' });
+    const retry = await approve(order.orderId, key);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    // Same key, changed body: not a retry, so the workflow's validator answers it.
+    expect((await approve(order.orderId, key, false)).statusCode).toBe(409);
+    expect((await approve(order.orderId, `${key}-other`)).statusCode).toBe(409);
+  });
+
+  it('answers 400 naming the header for a key that is not visible ASCII or too long', async () => {
+    const order = example('order-high-value.json', uid('order-idem'));
+    for (const key of ['has space', 'x'.repeat(129)]) {
+      const res = await approve(order.orderId, key);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('headers/idempotency-key');
+    }
+  });
+
+  it('a cancel that got 503 with the worker down is applied once the worker is back, and its retry answers that outcome', async () => {
+    const order = example('order-high-value.json', uid('order-idem'));
+    expect((await create(order)).statusCode).toBe(201);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+    const key = `cancel-${order.orderId}`;
+    await stopOrderWorker();
+    try {
+      const down = await cancel(order.orderId, key);
+      expect(down.statusCode).toBe(503);
+      expect(down.json().message).toMatch(/read the state before sending it again/);
+    } finally {
+      worker = await startOrderWorker();
+    }
+    // Temporal kept the Update: the restarted worker applies it without anyone sending it again.
+    await waitFor(() => status(order.orderId), (s) => s.status === 'cancelled', 'cancelled by the kept Update');
+    const retry = await cancel(order.orderId, key);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ status: 'cancelled', cancelReason: 'retried', compensations: ['refundPayment', 'releaseInventory'] });
+    // Without the key the same retry is a second cancel, and the order cannot be cancelled twice.
+    expect((await cancel(order.orderId)).statusCode).toBe(409);
   });
 });
 

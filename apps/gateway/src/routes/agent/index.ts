@@ -39,6 +39,7 @@ import {
   PlanApprovalBodySchema,
   type AnalysisStatusResponse,
 } from '@temporal-ecommerce/contracts/agent/http';
+import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { resolveRepository } from './repository';
 import type { WorkerRef } from '../../temporal-calls';
@@ -131,9 +132,10 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
     fastify.log,
   );
 
-  async function requireRunning(workflowId: string): Promise<void> {
+  /** A finished analysis is a 409 before anything is sent, unless a retry may be answered (see orders' requireRunning). */
+  async function requireRunning(workflowId: string, updateId?: string): Promise<void> {
     const desc = await describe(workflowId, ANALYSIS_PREFIX);
-    if (desc.status.name !== 'RUNNING') conflict(`Analysis ${workflowId} is ${desc.status.name.toLowerCase()}: nothing awaits an approval`);
+    if (desc.status.name !== 'RUNNING' && updateId === undefined) conflict(`Analysis ${workflowId} is ${desc.status.name.toLowerCase()}: nothing awaits an approval`);
   }
 
   fastify.post(
@@ -248,15 +250,17 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Decide on a budget increase the analysis is waiting for',
         description: 'Approve with a `newBudget` above the cost so far, or reject (the analysis is cancelled). 409 when no budget approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: BudgetApprovalBodySchema,
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const { workflowId } = request.params;
-      await requireRunning(workflowId);
+      const updateId = updateIdOf(request, approveBudgetUpdate.name);
+      await requireRunning(workflowId, updateId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await calls.update(AGENT_WORKER, handle, approveBudgetUpdate, request.body);
+      const state = await calls.update(AGENT_WORKER, handle, approveBudgetUpdate, request.body, updateId);
       request.log.info({ workflowId, approved: request.body.approved, newBudget: request.body.newBudget }, 'budget decision delivered');
       const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
@@ -273,15 +277,17 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Approve or reject the refactor plan the analysis is waiting for',
         description: 'Rejecting cancels the analysis; approving starts the batch refactor. 409 when no plan approval is pending.',
         params: AnalysisWorkflowIdParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: PlanApprovalBodySchema,
         response: { 200: AnalysisStatusResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const { workflowId } = request.params;
-      await requireRunning(workflowId);
+      const updateId = updateIdOf(request, approvePlanUpdate.name);
+      await requireRunning(workflowId, updateId);
       const handle = client().workflow.getHandle(workflowId);
-      const state = await calls.update(AGENT_WORKER, handle, approvePlanUpdate, request.body);
+      const state = await calls.update(AGENT_WORKER, handle, approvePlanUpdate, request.body, updateId);
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
       const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };

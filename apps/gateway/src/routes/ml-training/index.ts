@@ -44,6 +44,7 @@ import {
   StartMlTrainingResponseSchema,
 } from '@temporal-ecommerce/contracts/ml/http';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import type { WorkerRef } from '../../temporal-calls';
 import { listPage } from '../../visibility';
@@ -274,6 +275,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: "Send the researcher's decision at a review point",
         description: '`continue`, `adjust` (with `newHyperparameters`, applied from the next epoch) or `stop` (go to evaluation). 409 when no review is waiting.',
         params: MlWorkflowIdParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: DecisionRequestSchema,
         response: { 200: DecisionResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
@@ -281,7 +283,7 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const handle = trainingHandle(request.params.workflowId);
       try {
-        return await calls.update(ML_WORKER, handle, mlDecisionUpdate, request.body);
+        return await calls.update(ML_WORKER, handle, mlDecisionUpdate, request.body, updateIdOf(request, mlDecisionUpdate.name));
       } catch (err) {
         // A finished run answers updates with "not found"; it exists, so the decision is a conflict.
         if (err instanceof WorkflowNotFoundError) {

@@ -30,6 +30,7 @@ import {
   type OrderDetailsResponse,
   type OrderSummary,
 } from '@temporal-ecommerce/contracts/order/http';
+import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { listPage } from '../../visibility';
 import type { TemporalCalls, WorkerRef } from '../../temporal-calls';
@@ -79,9 +80,14 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   }
 
   /** The order must be running to take a message; a closed one is a conflict, naming its final status. */
-  async function requireRunning(orderId: string, action: string): Promise<WorkflowExecutionDescription> {
+  /**
+   * The run an Update goes to. A finished order is a 409 before anything is sent, unless `updateId` is set
+   * (an Idempotency-Key): the server still answers a retry of an Update the run applied with that Update's
+   * outcome, and any other id on a finished run with a 409 (temporal-calls.ts).
+   */
+  async function requireRunning(orderId: string, action: string, updateId?: string): Promise<WorkflowExecutionDescription> {
     const desc = await describe(orderId);
-    if (desc.status.name !== 'RUNNING') {
+    if (desc.status.name !== 'RUNNING' && updateId === undefined) {
       const status = desc.typedSearchAttributes.get(SA.OrderStatus) ?? desc.status.name.toLowerCase();
       conflict(`Order ${orderId} cannot be ${action}: it is ${status}`);
     }
@@ -201,15 +207,17 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
           'Accepted only while the order is `awaiting_approval` (409 otherwise). Answers once the decision took effect: ' +
           '`shipped` when approved; `failed` after refund and release when rejected.',
         params: OrderParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: ApproveOrderBodySchema,
         response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
     },
     async (request) => {
       const { orderId } = request.params;
-      const desc = await requireRunning(orderId, 'approved');
+      const updateId = updateIdOf(request, approveOrderUpdate.name);
+      const desc = await requireRunning(orderId, 'approved', updateId);
       const handle = client().workflow.getHandle(orderWorkflowId(orderId), desc.runId);
-      const state = await calls.update(ORDER_WORKER, handle, approveOrderUpdate, request.body);
+      const state = await calls.update(ORDER_WORKER, handle, approveOrderUpdate, request.body, updateId);
       request.log.info({ orderId, approved: request.body.approved, approvedBy: request.body.approvedBy, status: state.status }, 'order approval');
       return { ...state, workflowId: handle.workflowId, runId: desc.runId, uiLink: uiLink(handle.workflowId, desc.runId) };
     },
@@ -227,6 +235,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
           'Undoes every step taken, newest first: cancel the shipment, refund, release the stock. Accepted until the order completes ' +
           '(409 after, or while it is already being compensated). The body is optional.',
         params: OrderParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: CancelOrderBodySchema,
         response: { 200: OrderDetailsResponseSchema, ...errorResponses(400, 404, 409, 413, 414, 415, ...API_ERRORS) },
       },
@@ -237,9 +246,10 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { orderId } = request.params;
-      const desc = await requireRunning(orderId, 'cancelled');
+      const updateId = updateIdOf(request, cancelOrderUpdate.name);
+      const desc = await requireRunning(orderId, 'cancelled', updateId);
       const handle = client().workflow.getHandle(orderWorkflowId(orderId), desc.runId);
-      const state = await calls.update(ORDER_WORKER, handle, cancelOrderUpdate, request.body);
+      const state = await calls.update(ORDER_WORKER, handle, cancelOrderUpdate, request.body, updateId);
       request.log.info({ orderId, status: state.status, compensations: state.compensations }, 'order cancelled');
       return { ...state, workflowId: handle.workflowId, runId: desc.runId, uiLink: uiLink(handle.workflowId, desc.runId) };
     },
