@@ -1,0 +1,3 @@
+export function MlRun(_props: { workflowId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function MlStart() {
+  return null;
+}
