@@ -5,6 +5,7 @@ import { errorMessage } from '../src/errors';
 import { APPROVABLE, CANCELLABLE, TERMINAL, orderActions } from '../src/orders/actions';
 import { orderTimeline } from '../src/orders/timeline';
 import { parseSse } from '../src/sse';
+import { lossChart } from '../src/ml/chart';
 
 /** The console's own logic, without a browser: what it derives from the gateway's answers. */
 
@@ -91,5 +92,26 @@ describe('API errors', () => {
   it("are shown in the API's words, with the status", () => {
     expect(errorMessage({ statusCode: 409, error: 'Conflict', message: 'Order x cannot be cancelled: it is completed' })).toBe('409: Order x cannot be cancelled: it is completed');
     expect(errorMessage(undefined, new Response(null, { status: 502, statusText: 'Bad Gateway' }))).toBe('502 Bad Gateway');
+  });
+});
+
+describe('loss chart', () => {
+  it('places epochs left to right over the whole run, losses bottom to top, and drops repeated epochs', () => {
+    const g = lossChart(
+      [
+        { epoch: 2, trainLoss: 0.5, validationLoss: 0.6 },
+        { epoch: 1, trainLoss: 1, validationLoss: 0.8 },
+        { epoch: 2, trainLoss: 0.5, validationLoss: 0.6 },
+      ],
+      10,
+    );
+    expect(g.points.map((p) => p.epoch)).toEqual([1, 2]);
+    expect(g.points[0]!.x).toBe(g.plot.left);
+    expect(g.points[1]!.x).toBeLessThan(g.plot.right / 4);
+    // The larger loss is higher up (smaller y).
+    expect(g.points[0]!.yTrain).toBeLessThan(g.points[1]!.yTrain);
+    expect(g.train.split(' ')).toHaveLength(2);
+    expect(g.markers([5, 10, 11, 0]).map((m) => m.epoch)).toEqual([5, 10]);
+    expect(g.markers([10])[0]!.x).toBe(g.plot.right);
   });
 });
