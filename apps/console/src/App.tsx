@@ -6,6 +6,8 @@ import { OrderList } from './orders/OrderList';
 import { OrderPage } from './orders/OrderPage';
 import { MlStart } from './ml/MlStart';
 import { MlRun } from './ml/MlRun';
+import { AgentStart } from './agent/AgentStart';
+import { AgentRun } from './agent/AgentRun';
 
 /**
  * Asks for a bearer token when the gateway refused a call (auth is on: GATEWAY_TOKENS or a JWT issuer).
@@ -36,6 +38,7 @@ function TokenForm({ onDone }: { onDone: () => void }) {
 
 function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
+  if (section === 'agent') return id === undefined || id === 'new' ? <AgentStart /> : <AgentRun workflowId={id} />;
   if (section === 'ml') return id === undefined || id === 'new' ? <MlStart /> : <MlRun workflowId={id} />;
   if (id === 'new') return <NewOrder />;
   if (id) return <OrderPage orderId={id} />;
@@ -59,6 +62,9 @@ export function App() {
           </a>
           <a href={href('ml')} aria-current={section === 'ml' ? 'page' : undefined}>
             ML training
+          </a>
+          <a href={href('agent')} aria-current={section === 'agent' ? 'page' : undefined}>
+            Agent
           </a>
           <a href="/docs" target="_blank" rel="noopener noreferrer">
             API docs

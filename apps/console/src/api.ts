@@ -38,3 +38,5 @@ export async function call<T>(promise: Promise<{ data?: T; error?: unknown; resp
   if (error !== undefined || !response.ok) throw new Error(errorMessage(error, response));
   return data as T;
 }
+export type AnalyzeBody = paths['/api/agent/analyze']['post']['requestBody']['content']['application/json'];
+export type AnalysisStatus = paths['/api/agent/analyze/{workflowId}']['get']['responses'][200]['content']['application/json'];

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   RestartableTemporal,
+  repoRoot,
   connectClient,
   ensureWorkflowBundle,
   freePort,
@@ -56,6 +57,9 @@ export class ConsoleStack {
   static async start(opts: StackOptions): Promise<ConsoleStack> {
     const dir = runDir(`console-${opts.name}`);
     const dataDir = path.join(dir, 'data');
+    // The agent analyses a copy: the repository under examples/ is never touched by a test.
+    const repos = path.join(dir, 'repos');
+    cpSync(path.join(repoRoot(), 'examples', 'sample-codebase'), path.join(repos, 'sample-codebase'), { recursive: true });
     for (const w of opts.workers) ensureWorkflowBundle(w);
     const temporal = await RestartableTemporal.start({ port: await freePort(), dbFilename: path.join(dir, 'temporal.db') });
     const { client, connection } = await connectClient(temporal.address);
@@ -68,12 +72,12 @@ export class ConsoleStack {
         temporalAddress: temporal.address,
         dataDir,
         logLevel: 'warn',
-        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY}`, TEMPORAL_UI_URL: 'http://localhost:8233', ...opts.gatewayEnv },
+        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY}`, TEMPORAL_UI_URL: 'http://localhost:8233', AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
       }),
       path.join(dir, 'gateway.log'),
     );
     const workers = opts.workers.map((w) =>
-      serviceProcess(w, w, serviceEnv({ temporalAddress: temporal.address, dataDir, extra: { ...opts.workerEnv?.[w] } }), path.join(dir, `${w}.log`)),
+      serviceProcess(w, w, serviceEnv({ temporalAddress: temporal.address, dataDir, extra: { AGENT_REPOSITORY_ROOTS: repos, ...opts.workerEnv?.[w] } }), path.join(dir, `${w}.log`)),
     );
     // Workers first: the order worker creates the catalog the gateway reads.
     await Promise.all(workers.map((w) => startWorker(w)));
