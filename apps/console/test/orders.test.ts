@@ -106,6 +106,14 @@ describe('orders', () => {
     expect(stack.pageErrors).toEqual([]);
   });
 
+  it('fits a phone width: the order page scrolls only vertically', async () => {
+    const page = await stack.signedInPage({ width: 390, height: 844 });
+    await page.goto(`/#/orders/ui-ship-${run}`);
+    await step(page, 'ship').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await stack.screenshot(page, 'order-phone');
+  });
+
   it('cancels a shipped order and shows the compensations newest step first', async () => {
     const page = await stack.signedInPage();
     const orderId = `ui-return-${run}`;
