@@ -108,7 +108,7 @@ function printBanner(env: LauncherEnv, server: DevServer, running: RunningServic
     [
       '',
       paint(32, 'temporal-ecommerce is running'),
-      ...(withGateway ? [`  Gateway      ${gatewayUrl}`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
+      ...(withGateway ? [`  Console      ${gatewayUrl}/`, `  Gateway      ${gatewayUrl}/api`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
       `  Temporal     ${server.address} (namespace ${server.namespace})`,
       ...(server.uiUrl ? [`  Temporal UI  ${server.uiUrl}`] : []),
       `  Services     ${running.map((s) => s.spec.name).join(', ') || 'none'}${skipped.length ? ` (skipped, not built: ${skipped.join(', ')})` : ''}`,

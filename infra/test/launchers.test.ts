@@ -112,7 +112,8 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
       }),
     );
     await expect.poll(() => has(run, 'temporal-ecommerce is running'), POLL).toBe(true);
-    expect(has(run, `Gateway      http://localhost:${gatewayPort}`)).toBe(true);
+    expect(has(run, `Console      http://localhost:${gatewayPort}/`)).toBe(true);
+    expect(has(run, `Gateway      http://localhost:${gatewayPort}/api`)).toBe(true);
     expect(has(run, `Swagger UI   http://localhost:${gatewayPort}/docs`)).toBe(true);
     expect(has(run, 'Temporal UI  http://localhost:')).toBe(true);
     // Every child was told where the server is.

@@ -14,6 +14,7 @@ import metrics from './plugins/app/metrics';
 import streams from './plugins/app/streams';
 import auth from './plugins/app/auth';
 import catalogReader from './plugins/app/catalog';
+import consoleApp from './plugins/app/console';
 import health from './routes/health';
 import orders from './routes/orders';
 import catalog from './routes/catalog';
@@ -52,6 +53,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(catalog, { prefix: '/api/catalog' });
   await fastify.register(mlTraining, { prefix: '/api/ml-training' });
   await fastify.register(agent, { prefix: '/api/agent' });
+  if (config.consoleDir) await fastify.register(consoleApp, { dir: config.consoleDir });
 };
 
 const MAX_INCOMING_REQUEST_ID = 128;

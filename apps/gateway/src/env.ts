@@ -35,6 +35,8 @@ const EnvSchema = Type.Object({
   WORKER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 4_000 }),
   UPDATE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
   // Server-Sent Event streams (src/streams/): how often a workflow is read, keep-alive, idle end, caps.
+  /** The console's build (apps/console/dist), served at `/`; `off` serves the API only. */
+  CONSOLE_DIR: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'apps', 'console', 'dist') }),
   SSE_POLL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
   SSE_KEEPALIVE_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 15_000 }),
   SSE_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 300_000 }),
@@ -62,6 +64,8 @@ export interface GatewayConfig extends ProductionConfig {
   agentRepositoryRoots: string[];
   temporalTimeouts: { rpcMs: number; workerMs: number; updateMs: number };
   streams: StreamLimits;
+  /** The console's build folder, or undefined when CONSOLE_DIR=off. */
+  consoleDir?: string;
 }
 
 export interface StreamLimits {
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     ...production.config,
     catalogDbPath: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE),
+    ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR) }),
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
 }

@@ -24,7 +24,9 @@ beforeAll(async () => {
   const address = await closedPortAddress();
   const temporal = unreachableClient(address);
   connection = temporal.connection;
-  app = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address }), client: temporal.client });
+  // A stand-in console build, so the console's routes are in the table whether or not apps/console is built yet.
+  const CONSOLE_DIR = path.join(__dirname, 'fixtures', 'console');
+  app = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: address, CONSOLE_DIR }), client: temporal.client });
   await app.ready();
 });
 

@@ -6,6 +6,7 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/env';
 import type { DeclaredRoute } from '../../src/plugins/app/auth';
+import { CONSOLE_ROUTES } from '../../src/plugins/app/console';
 import { startIdentityProvider, type TestIdentityProvider } from '../fixtures/identity-provider';
 
 /**
@@ -119,10 +120,12 @@ describe('the route list', () => {
     for (const op of operations) expect(declared, op).toContain(op);
   });
 
-  it('leaves only health, metrics, the docs and the product catalog public', () => {
+  it('leaves only health, metrics, the docs, the product catalog and the console\'s static files public', () => {
     const publicUrls = new Set(app.declaredRoutes.filter((r) => r.auth === 'public').map((r) => r.url));
-    // The catalog is what a shop shows anyone: a cached read of a local table, no Temporal call.
-    const intended = (url: string) => ['/health', '/metrics', '/docs', '/api/catalog'].includes(url) || url.startsWith('/docs/');
+    // The catalog is what a shop shows anyone: a cached read of a local table, no Temporal call. The
+    // console's page and assets hold no data: every API call the page makes is authorized on its own.
+    const intended = (url: string) =>
+      ['/health', '/metrics', '/docs', '/api/catalog', CONSOLE_ROUTES.page, CONSOLE_ROUTES.assets].includes(url) || url.startsWith('/docs/');
     for (const url of publicUrls) expect(intended(url), url).toBe(true);
     const api = (r: DeclaredRoute) => r.url.startsWith('/api/') && r.url !== '/api/catalog';
     expect(protectedRoutes().filter(api).length).toBe(app.declaredRoutes.filter(api).length);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
@@ -47,6 +47,7 @@ import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import type { WorkerRef } from '../../temporal-calls';
+import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 
 /** An error the one error handler turns into `status` with this message (it passes 4xx messages through). */
@@ -60,6 +61,23 @@ const PAGE_TIMEOUT_MS = 15_000;
 const AUDIT_TIMEOUT_MS = 60_000;
 
 const ML_WORKER: WorkerRef = { name: 'ML', taskQueue: ML_TASK_QUEUE };
+
+/** Training statuses after which the run changes no more. */
+const FINAL_TRAINING_STATUSES: readonly MlTrainingProgress['status'][] = ['completed', 'stopped', 'failed'];
+
+/** One event of the progress stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
+const MlTrainingEventSchema = Type.Object(
+  {
+    event: Type.Unsafe<string>({ type: 'string', enum: ['progress', 'end', 'idle'] }),
+    data: Type.String({
+      contentMediaType: 'application/json',
+      description: '`progress`: the JSON of GET /api/ml-training/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
+    }),
+    id: Type.Optional(Type.String({ description: 'On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
+    retry: Type.Optional(Type.Integer()),
+  },
+  { title: 'MlTrainingEvent' },
+);
 
 const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   const { temporal, config, calls } = fastify;
@@ -91,6 +109,22 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
       live: { epoch: beat.epoch, loss: beat.loss, attempt: activity.attempt ?? 1, pendingCheckpoints: beat.checkpoints.filter((c) => c.epoch > state.currentEpoch) },
     };
   };
+
+  /** The run's progress, as GET …/:workflowId answers it. */
+  const progress = async (handle: WorkflowHandle): Promise<MlTrainingProgress> =>
+    withLiveProgress(handle, await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery)));
+
+  /** One poll loop per run, whoever watches it; the event id is the history length the snapshot was read at. */
+  const progressHub = new PollingHub<MlTrainingProgress>(
+    async (workflowId) => {
+      const handle = trainingHandle(workflowId);
+      const desc = await calls.server(() => handle.describe());
+      const data = await progress(handle);
+      return { id: `${desc.runId}.${desc.historyLength}`, data, final: FINAL_TRAINING_STATUSES.includes(data.status) };
+    },
+    config.streams.pollIntervalMs,
+    fastify.log,
+  );
 
   fastify.post(
     '',
@@ -182,9 +216,31 @@ const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: MlTrainingProgressSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
       },
     },
-    async (request) => {
-      const handle = trainingHandle(request.params.workflowId);
-      return withLiveProgress(handle, await calls.worker(ML_WORKER, () => handle.query(mlTrainingStateQuery)));
+    async (request) => progress(trainingHandle(request.params.workflowId)),
+  );
+
+  fastify.get(
+    '/:workflowId/events',
+    {
+      // Holds a connection and polls Temporal while open: never anonymous.
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['ml-training'],
+        operationId: 'streamMlTrainingEvents',
+        summary: 'Training progress live, as Server-Sent Events',
+        description:
+          'A `progress` event (the same JSON as GET /api/ml-training/{workflowId}) whenever the progress changes, then `end` once the run is completed, stopped or failed. ' +
+          'Each event has an `id`; reconnect with `Last-Event-ID` and the snapshot you already have is not sent again. A `: keep-alive` comment comes every ' +
+          'SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends. At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) ' +
+          'and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one run share one poll.',
+        params: MlWorkflowIdParamsSchema,
+        response: { 200: { description: 'Server-Sent Events: `progress`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: MlTrainingEventSchema } } }, ...errorResponses(400, 404, 414, 429, ...API_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const { workflowId } = request.params;
+      trainingHandle(workflowId); // another domain's id is a 404 before a stream opens
+      return fastify.sse(request, reply, { hub: progressHub, key: workflowId, event: 'progress', end: (final) => ({ status: final.status }) });
     },
   );
 

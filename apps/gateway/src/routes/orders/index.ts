@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type Duration } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
@@ -8,6 +8,7 @@ import {
   ORDER_STATUSES,
   ORDER_TASK_QUEUE,
   ORDER_WORKFLOW_TYPE,
+  TERMINAL_ORDER_STATUSES,
   approveOrderUpdate,
   cancelOrderUpdate,
   getOrderStatusQuery,
@@ -32,9 +33,24 @@ import {
 } from '@temporal-ecommerce/contracts/order/http';
 import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
+import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 import type { TemporalCalls, WorkerRef } from '../../temporal-calls';
 import { priceOrderHook } from './pricing';
+
+/** One event of the order stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
+const OrderEventSchema = Type.Object(
+  {
+    event: Type.Unsafe<string>({ type: 'string', enum: ['state', 'end', 'idle'] }),
+    data: Type.String({
+      contentMediaType: 'application/json',
+      description: '`state`: the JSON of GET /api/orders/{orderId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
+    }),
+    id: Type.Optional(Type.String({ description: 'On `state`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
+    retry: Type.Optional(Type.Integer()),
+  },
+  { title: 'OrderEvent' },
+);
 
 const ORDER_WORKER: WorkerRef = { name: 'order', taskQueue: ORDER_TASK_QUEUE };
 
@@ -78,6 +94,17 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
     const state = await readState(client(), calls, workflowId, desc);
     return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
   }
+
+  /** One poll loop per order, whoever watches it; the event id is the history length the state was read at. */
+  const stateHub = new PollingHub<OrderDetailsResponse>(
+    async (orderId) => {
+      const desc = await describe(orderId);
+      const data = await details(orderId, desc);
+      return { id: `${desc.runId}.${desc.historyLength}`, data, final: TERMINAL_ORDER_STATUSES.includes(data.status) };
+    },
+    config.streams.pollIntervalMs,
+    fastify.log,
+  );
 
   /** The order must be running to take a message; a closed one is a conflict, naming its final status. */
   /**
@@ -193,6 +220,28 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request) => details(request.params.orderId),
+  );
+
+  fastify.get(
+    '/:orderId/events',
+    {
+      // Holds a connection and polls Temporal while open: never anonymous.
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['orders'],
+        operationId: 'streamOrderEvents',
+        summary: "The order's state live, as Server-Sent Events",
+        description:
+          'A `state` event (the same JSON as GET /api/orders/{orderId}) whenever the order changes, then `end` once it is completed, cancelled or failed. ' +
+          'Each event has an `id`; reconnect with `Last-Event-ID` and the state you already have is not sent again. A `: keep-alive` comment comes every ' +
+          'SSE_KEEPALIVE_MS; after SSE_IDLE_TIMEOUT_MS without an event the stream sends `idle` and ends (a shipped order waits days for its return window). ' +
+          'At most SSE_MAX_STREAMS_PER_CLIENT streams per client (429) and SSE_MAX_STREAMS in total (503), both with Retry-After. All viewers of one order share one poll.',
+        params: OrderParamsSchema,
+        response: { 200: { description: 'Server-Sent Events: `state`, then `end` (or `idle`)', content: { 'text/event-stream': { schema: OrderEventSchema } } }, ...errorResponses(400, 404, 414, 429, ...API_ERRORS) },
+      },
+    },
+    async (request, reply) =>
+      fastify.sse(request, reply, { hub: stateHub, key: request.params.orderId, event: 'state', end: (final) => ({ status: final.status }) }),
   );
 
   fastify.post(

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { api, call, type AnalyzeBody } from '../api';
+import { navigate } from '../router';
+import { Card, ErrorNote } from '../ui';
+
+/** Start an analysis of a repository under the gateway's allowed roots (AGENT_REPOSITORY_ROOTS). */
+export function AgentStart() {
+  const [taskId, setTaskId] = useState(`analysis-${Date.now().toString(36)}`);
+  const [repositoryPath, setRepositoryPath] = useState('sample-codebase');
+  const [analysisType, setAnalysisType] = useState<NonNullable<AnalyzeBody['analysisType']>>('security');
+  const [targetImprovement, setTargetImprovement] = useState<AnalyzeBody['targetImprovement'] | ''>('');
+  const [budget, setBudget] = useState(5);
+  const [requiresApproval, setRequiresApproval] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: AnalyzeBody = { taskId, repositoryPath, analysisType, budget, requiresApproval, ...(targetImprovement ? { targetImprovement } : {}) };
+    try {
+      const started = await call(api.POST('/api/agent/analyze', { body }));
+      navigate('agent', started.workflowId);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Analyse a repository">
+      <form onSubmit={submit} aria-label="Analyse a repository">
+        <div class="row">
+          <label>
+            Task id
+            <input value={taskId} onInput={(e) => setTaskId(e.currentTarget.value)} required />
+          </label>
+          <label>
+            Repository (under the allowed roots)
+            <input value={repositoryPath} onInput={(e) => setRepositoryPath(e.currentTarget.value)} required />
+          </label>
+        </div>
+        <div class="row">
+          <label>
+            Analysis
+            <select value={analysisType} onChange={(e) => setAnalysisType(e.currentTarget.value as typeof analysisType)}>
+              <option value="security">security</option>
+              <option value="quality">quality</option>
+              <option value="performance">performance</option>
+              <option value="architectural">architectural</option>
+            </select>
+          </label>
+          <label>
+            Refactor for
+            <select value={targetImprovement} onChange={(e) => setTargetImprovement(e.currentTarget.value as typeof targetImprovement)}>
+              <option value="">no refactor (analysis only)</option>
+              <option value="security">security</option>
+              <option value="maintainability">maintainability</option>
+              <option value="performance">performance</option>
+            </select>
+          </label>
+          <label>
+            Budget ($)
+            <input type="number" step="any" min={0} value={budget} onInput={(e) => setBudget(Number(e.currentTarget.value))} required />
+          </label>
+          <label>
+            <span>
+              <input type="checkbox" checked={requiresApproval} onChange={(e) => setRequiresApproval(e.currentTarget.checked)} /> Approve the plan first
+            </span>
+          </label>
+        </div>
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>
+          Start analysis
+        </button>
+      </form>
+    </Card>
+  );
+}

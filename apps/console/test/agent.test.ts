@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleStack } from './stack';
+
+/**
+ * The Agent screens in a real browser against the real agent worker: an analysis of the sample codebase
+ * that runs out of budget, the budget raised from the page, and the issues it found.
+ */
+let stack: ConsoleStack;
+
+beforeAll(async () => {
+  // A little time per file, so the page sees the analysis under way.
+  stack = await ConsoleStack.start({ name: 'agent', workers: ['agent-worker'], workerEnv: { 'agent-worker': { AGENT_FILE_DELAY_MS: '150' } } });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('agent', () => {
+  it('starts an analysis, asks for more budget when it runs out, and goes on to the issues once it is approved', async () => {
+    const page = await stack.signedInPage();
+    await page.goto('/#/agent');
+    await page.getByLabel('Budget ($)').fill('0.01');
+    await page.getByRole('button', { name: 'Start analysis' }).click();
+    await page.waitForURL('**/#/agent/agent-analysis-*');
+
+    const dialog = page.getByRole('dialog', { name: 'Budget approval' });
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(Number(await page.getByTestId('cost').getAttribute('value'))).toBe(1);
+    await stack.screenshot(page, 'agent-budget');
+    await page.getByLabel('New budget ($)').fill('100');
+    await page.getByRole('button', { name: 'Approve budget' }).click();
+
+    await expect.poll(() => page.locator('.badge').first().textContent(), { timeout: 90_000 }).toBe('completed');
+    expect(await dialog.count()).toBe(0);
+    const files = page.getByTestId('files');
+    expect(await files.getAttribute('value')).toBe(await files.getAttribute('max'));
+    expect(await page.getByTestId('issues').locator('tbody tr').count()).toBeGreaterThan(0);
+    await stack.screenshot(page, 'agent-completed');
+    expect(stack.pageErrors).toEqual([]);
+  });
+});
