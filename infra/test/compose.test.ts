@@ -74,7 +74,8 @@ describe('docker-compose.yml', () => {
       const svc = service(spec.name);
       expect(svc.build).toEqual({ context: '.', dockerfile: `${spec.dir}/Dockerfile` });
       expect(svc.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default', NODE_ENV: 'production' });
-      expect(svc.depends_on).toEqual({ 'temporal-provision': { condition: 'service_completed_successfully' } });
+      // Each waits for the provisioned server; the order services also for their database (tested below).
+      expect(svc.depends_on).toMatchObject({ 'temporal-provision': { condition: 'service_completed_successfully' } });
     }
   });
 
@@ -126,6 +127,22 @@ describe('docker-compose.yml', () => {
     const mountOf = (name: string) => (service(name).volumes ?? []).find((v) => v.split(':')[1] === dataDir);
     expect(mountOf('order-worker'), `order-worker mounts ${dataDir}`).toBeDefined();
     expect(mountOf('gateway')?.split(':')[0]).toBe(mountOf('order-worker')?.split(':')[0]);
+  });
+
+  // Scaled order workers must share state as replicas on separate hosts do: one PostgreSQL database, not a file per container.
+  it('puts the order services on the compose PostgreSQL, the same database for the workers and the gateway\'s catalog', () => {
+    const url = String(service('order-worker').environment?.ORDER_DATABASE_URL ?? '');
+    expect(url).toMatch(/^postgres:\/\/orders:[^@]+@postgresql:5432\/orders$/);
+    expect(service('gateway').environment?.ORDER_DATABASE_URL).toBe(url);
+    for (const name of ['order-worker', 'gateway']) {
+      expect(service(name).depends_on, name).toMatchObject({
+        'orders-db-setup': { condition: 'service_completed_successfully' },
+        'temporal-provision': { condition: 'service_completed_successfully' },
+      });
+    }
+    const setup = service('orders-db-setup');
+    expect(setup.depends_on).toEqual({ postgresql: { condition: 'service_healthy' } });
+    expect(String(setup.command)).toContain('CREATE DATABASE orders');
   });
 
   it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {

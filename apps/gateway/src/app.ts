@@ -36,7 +36,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(temporal, { config, client });
   await fastify.register(errorHandler);
   await fastify.register(streams, { limits: config.streams });
-  await fastify.register(catalogReader, { dbPath: config.catalogDbPath });
+  await fastify.register(catalogReader, { store: config.catalogStore });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
   // Before every plugin that adds routes: it checks each route's auth declaration as it is added.

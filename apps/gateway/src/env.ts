@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY, ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
+import type { CatalogStore } from './plugins/app/catalog';
 
 function isDuration(value: unknown): boolean {
   if (typeof value !== 'string') return true; // the schema reports non-strings
@@ -58,8 +59,8 @@ export interface GatewayConfig extends ProductionConfig {
   logLevel: string;
   orderApprovalTimeout: string;
   orderCompletionDelay: string;
-  /** The order worker's orders.db, whose products table is the catalog. */
-  catalogDbPath: string;
+  /** The order worker's store, whose products table is the catalog: its orders.db, or ORDER_DATABASE_URL. */
+  catalogStore: CatalogStore;
   /** Absolute; relative repositoryPaths resolve against the first. */
   agentRepositoryRoots: string[];
   temporalTimeouts: { rpcMs: number; workerMs: number; updateMs: number };
@@ -91,8 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     .filter((k) => !isDuration((parsed as Record<string, unknown>)[k]))
     .map((k) => `${k}=${JSON.stringify((parsed as Record<string, unknown>)[k])}: must be a duration such as "7 days" or "90s"`);
   const production = loadProductionConfig(env);
-  if (errors.length > 0 || durationErrors.length > 0 || production.errors.length > 0) {
-    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors, ...production.errors];
+  // Outside the schema: its errors echo the value, and this one carries the database password.
+  const orderDatabaseUrl = env.ORDER_DATABASE_URL || undefined;
+  const urlErrors = orderDatabaseUrl !== undefined && !isPostgresUrl(orderDatabaseUrl) ? ['ORDER_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/orders'] : [];
+  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || production.errors.length > 0) {
+    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors, ...urlErrors, ...production.errors];
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
   }
   const e = parsed as Static<typeof EnvSchema>;
@@ -114,8 +118,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxStreamsPerClient: e.SSE_MAX_STREAMS_PER_CLIENT,
     },
     ...production.config,
-    catalogDbPath: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE),
     ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR) }),
+    catalogStore: orderDatabaseUrl
+      ? { kind: 'postgres', url: orderDatabaseUrl }
+      : { kind: 'sqlite', path: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE) },
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
+}
+
+/** The order worker's ORDER_DATABASE_URL: postgres:// or postgresql://, naming a host and a database. */
+function isPostgresUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
+import { parseS3Url, type S3Location } from './activities/s3-artifact-store';
 import { EnvError, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
@@ -12,6 +13,10 @@ export interface MlWorkerEnv {
   /** Root of the filesystem artifact store: checkpoints go to <DATA_DIR>/artifacts. */
   DATA_DIR: string;
   ARTIFACTS_DIR: string;
+  /** ML_ARTIFACT_URL=s3://bucket/prefix: checkpoints in an S3-compatible store instead of ARTIFACTS_DIR. */
+  artifactS3?: S3Location;
+  /** AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL was set (MinIO, moto, …): the client then addresses buckets path-style. */
+  s3EndpointConfigured: boolean;
   /** SQLite file with every epoch's metrics and checkpoint record (the workflow keeps recent windows). */
   HISTORY_DB: string;
   /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
@@ -32,7 +37,14 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
   if (!/^[\w.-]+$/.test(taskQueue)) throw new EnvError(`ML_TASK_QUEUE must be letters, digits, ".", "_" or "-", got "${taskQueue}"`);
   const threads = env.ML_TRAINING_THREADS ? Number(env.ML_TRAINING_THREADS) : os.availableParallelism();
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new EnvError(`ML_TRAINING_THREADS must be an integer from 1 to 256, got "${env.ML_TRAINING_THREADS}"`);
+  const artifactUrl = env.ML_ARTIFACT_URL || undefined;
+  const artifactS3 = artifactUrl === undefined ? undefined : parseS3Url(artifactUrl);
+  if (artifactUrl !== undefined && !artifactS3) {
+    throw new EnvError(`ML_ARTIFACT_URL must be s3://<bucket>[/<prefix>] (a DNS-style bucket name, plain path segments), got "${artifactUrl}"`);
+  }
   return {
+    ...(artifactS3 ? { artifactS3 } : {}),
+    s3EndpointConfigured: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL),
     NODE_ENV: env.NODE_ENV ?? 'development',
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TEMPORAL_ADDRESS: address,

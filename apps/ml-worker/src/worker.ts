@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
-import { createActivities, FileArtifactStore, SqliteTrainingHistoryStore } from './activities';
+import { createActivities, FileArtifactStore, S3ArtifactStore, SqliteTrainingHistoryStore } from './activities';
 import { loadEnv } from './env';
 import { ThreadSlots } from './training/training-thread';
 
 async function run(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger('ml-worker', { level: env.LOG_LEVEL });
-  const store = new FileArtifactStore(env.ARTIFACTS_DIR);
+  // Region, credentials and endpoint: the AWS SDK's own chain (AWS_* variables, profiles, roles).
+  const store = env.artifactS3 ? new S3ArtifactStore(env.artifactS3, { endpointConfigured: env.s3EndpointConfigured }) : new FileArtifactStore(env.ARTIFACTS_DIR);
   const history = new SqliteTrainingHistoryStore(env.HISTORY_DB);
   logger.info({ artifacts: store.root, history: env.HISTORY_DB, trainingThreads: env.TRAINING_THREADS }, 'artifact and history stores');
   try {

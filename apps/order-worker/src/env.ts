@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
+import type { OrderStoreConfig } from './services/database';
 
 /** The order worker's configuration. This file is the only reader of process.env in the app. */
 export interface OrderWorkerEnv {
@@ -11,8 +12,10 @@ export interface OrderWorkerEnv {
   TEMPORAL_NAMESPACE: string;
   /** Default ORDER_TASK_QUEUE; an override isolates a worker (tests, canaries) from the shared queue. */
   TASK_QUEUE: string;
-  /** Folder holding orders.db (inventory, payments ledger, shipments). */
+  /** Folder holding orders.db (inventory, payments ledger, shipments) when no PostgreSQL is configured. */
   DATA_DIR: string;
+  /** Where the services keep their state: orders.db in DATA_DIR, or PostgreSQL (ORDER_DATABASE_URL) shared by replicas. */
+  database: OrderStoreConfig;
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
   faults: FaultConfig;
   /** Metrics (METRICS_PORT, default 9464), tracing, payload encryption, TLS: the settings every worker shares. */
@@ -34,13 +37,15 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   // A sabotage breaks money and stock guarantees on purpose: it is for the chaos run's own tests only.
   if (sabotage !== undefined && env.NODE_ENV === 'production') throw new EnvError('CHAOS_SABOTAGE is refused when NODE_ENV=production');
   const address = envTemporalAddress(env);
+  const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     TASK_QUEUE: env.ORDER_TASK_QUEUE || ORDER_TASK_QUEUE,
-    DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
+    DATA_DIR: dataDir,
+    database: loadDatabase(env, dataDir),
     faults: {
       ...NO_FAULTS,
       paymentFailureRate: envNumber(env, 'ORDER_FAULT_PAYMENT_FAILURE_RATE', 0, 0, 1),
@@ -54,3 +59,23 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   };
 }
 
+
+/**
+ * ORDER_DATABASE_URL (postgres://user:password@host:port/db, libpq's query parameters such as sslmode
+ * allowed) selects PostgreSQL; unset, the services use orders.db in the data dir.
+ */
+function loadDatabase(env: NodeJS.ProcessEnv, dataDir: string): OrderStoreConfig {
+  const raw = env.ORDER_DATABASE_URL;
+  if (!raw) return { kind: 'sqlite', dataDir };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EnvError('ORDER_DATABASE_URL must be a URL such as postgres://user:password@host:5432/orders');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new EnvError(`ORDER_DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) throw new EnvError('ORDER_DATABASE_URL must name a host and a database (postgres://host:5432/orders)');
+  return { kind: 'postgres', url: raw, max: envNumber(env, 'ORDER_DATABASE_POOL_MAX', 10, 1, 100) };
+}

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
 import { createActivities } from './activities';
-import { openOrderDb } from './services/database';
+import { openOrderStore } from './services/database';
 import { loadEnv } from './env';
 
 async function run(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger('order-worker', { level: env.LOG_LEVEL });
-  const db = openOrderDb(env.DATA_DIR);
+  const db = await openOrderStore(env.database);
+  logger.info({ store: db.kind }, 'order store open');
   const faults = Object.entries(env.faults).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== 0 && v !== 'ok'));
   if (faults.length > 0) logger.warn({ faults: Object.fromEntries(faults) }, 'fault injection is ON');
   try {
@@ -24,7 +25,7 @@ async function run(): Promise<void> {
       ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
     });
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -11,4 +11,19 @@ describe('order worker env', () => {
     expect(() => loadEnv({ CHAOS_SABOTAGE: 'once', NODE_ENV: 'production' })).toThrow(/CHAOS_SABOTAGE is refused when NODE_ENV=production/);
     expect(() => loadEnv({ CHAOS_SABOTAGE: 'everything' })).toThrow(/CHAOS_SABOTAGE must be one of closed, permanent-faults/);
   });
+
+  it('selects PostgreSQL with ORDER_DATABASE_URL, SQLite in the data dir without it', () => {
+    expect(loadEnv({ TEMPORAL_ECOMMERCE_DATA_DIR: '/tmp/d' }).database).toEqual({ kind: 'sqlite', dataDir: '/tmp/d' });
+    expect(loadEnv({ ORDER_DATABASE_URL: 'postgres://app:secret@db:5432/orders', ORDER_DATABASE_POOL_MAX: '4' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app:secret@db:5432/orders',
+      max: 4,
+    });
+  });
+
+  it('refuses an ORDER_DATABASE_URL that is not a PostgreSQL URL naming a database, without echoing it', () => {
+    expect(() => loadEnv({ ORDER_DATABASE_URL: 'mysql://app:secret@db/orders' })).toThrow(/ORDER_DATABASE_URL must start with postgres:\/\//);
+    expect(() => loadEnv({ ORDER_DATABASE_URL: 'postgres://app:secret@db:5432' })).toThrow(/must name a host and a database/);
+    expect(() => loadEnv({ ORDER_DATABASE_URL: 'not a url secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+  });
 });

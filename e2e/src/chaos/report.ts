@@ -17,7 +17,7 @@ const list = (m: Map<string, number>): string =>
 /** The run's summary, as printed by `pnpm chaos` and the CI test. */
 export function formatReport(r: ChaosReport): string {
   const lines: string[] = [];
-  lines.push(`Chaos run: ${r.orders} orders, ${r.workers} order workers, seed ${r.seed}, ${(r.durationMs / 1000).toFixed(1)} s`);
+  lines.push(`Chaos run: ${r.orders} orders, ${r.workers} order workers on ${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'}, seed ${r.seed}, ${(r.durationMs / 1000).toFixed(1)} s`);
   if (r.sabotage) lines.push(`SABOTAGE:  CHAOS_SABOTAGE=${r.sabotage} (${CHAOS_SABOTAGES[r.sabotage]}): the [${r.sabotage}] check must fail`);
   lines.push(
     `Faults:    payment failure rate ${r.faults.ORDER_FAULT_PAYMENT_FAILURE_RATE}, first payment response lost after charging, ` +

@@ -17,6 +17,7 @@ import { checkInvariants, collectFinalOrders, type CheckResult, type FinalOrder 
 import { driveOrder, type DriverOutcome } from './driver';
 import { DECLINED_CUSTOMERS, planOrders } from './plan';
 import { OrderWorkerPool } from './worker-pool';
+import { startPostgresCluster } from '@temporal-ecommerce/infra/postgres';
 
 export interface ChaosOptions {
   orders: number;
@@ -44,10 +45,17 @@ export interface ChaosOptions {
   calm?: boolean;
   /** Keep the run's folder (Temporal's SQLite file, orders.db, worker logs) instead of deleting it on success. */
   keepDir?: boolean;
+  /**
+   * The workers share a PostgreSQL database (ORDER_DATABASE_URL, on a throwaway cluster this run starts)
+   * instead of one orders.db, as replicas on several hosts would; the checks read the same tables there.
+   */
+  postgres?: boolean;
   log?: (line: string) => void;
 }
 
 export interface ChaosReport {
+  /** Where the order workers kept their state. */
+  store: 'sqlite' | 'postgres';
   seed: number;
   sabotage?: ChaosSabotage;
   orders: number;
@@ -105,7 +113,16 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}${opts.sabotage ? `, CHAOS_SABOTAGE=${opts.sabotage}` : ''}, state in ${dir}`);
 
   ensureWorkflowBundle('order-worker');
-  const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') });
+  const cluster = opts.postgres ? await startPostgresCluster() : undefined;
+  const databaseUrl = cluster?.createDatabase('chaos_orders');
+  if (databaseUrl) {
+    workerEnv.ORDER_DATABASE_URL = databaseUrl;
+    log(`chaos: order workers on PostgreSQL (port ${cluster!.port})`);
+  }
+  const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') }).catch((err: unknown) => {
+    cluster?.stop();
+    throw err;
+  });
   const { client, connection } = await connectClient(temporal.address);
   const pool = new OrderWorkerPool({ size: workerCount, temporalAddress: temporal.address, dataDir, logDir: dir, faults: workerEnv });
   let temporalDownMs = 0;
@@ -114,7 +131,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await pool.startAll();
     log(`chaos: Temporal at ${temporal.address}, workers up (pids ${pool.workers.map((w) => w.pid).join(', ')})`);
     // The worker seeded the catalog when it opened orders.db; nothing has been ordered yet.
-    const seedDb = new OrderDbReader(dataDir);
+    const seedDb = await OrderDbReader.open(dataDir, databaseUrl);
     const initialStock: StockRow[] = seedDb.stock();
     const catalogRows = seedDb.catalog();
     seedDb.close();
@@ -157,7 +174,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     })();
     const serverRestart = (async () => {
       if (opts.calm) return;
-      await waitFor(() => (started >= opts.orders / 2 || !chaosOn || drivingDone ? true : undefined), { deadline, what: 'half of the orders to start' });
+      // A run too slow to start half its orders by the deadline skips the restart (and reports what did not
+      // close) instead of rejecting here while nobody awaits this promise yet, which would kill the process.
+      const halfStarted = await waitFor(() => (started >= opts.orders / 2 || !chaosOn || drivingDone ? true : undefined), { deadline, what: 'half of the orders to start' }).catch(
+        () => false,
+      );
+      if (!halfStarted) return;
       if (started < opts.orders / 2) return;
       log('chaos: SIGKILL the Temporal server, then start it again on the same port and SQLite file');
       temporalDownMs = (await temporal.restart('SIGKILL')).downMs;
@@ -192,7 +214,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         : collectFinalOrders(client, [p], deadline + 60_000).then((r) => r[0]!),
     );
     await pool.stop();
-    const db = new OrderDbReader(dataDir);
+    const db = await OrderDbReader.open(dataDir, databaseUrl);
     const { checks, violations } = checkInvariants(finals, db, initialStock, catalog);
     db.close();
     report = {
@@ -200,6 +222,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       ...(opts.sabotage ? { sabotage: opts.sabotage } : {}),
       orders: opts.orders,
       workers: workerCount,
+      store: databaseUrl ? 'postgres' : 'sqlite',
       durationMs: Date.now() - began,
       dir,
       faults,
@@ -217,6 +240,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await pool.stop().catch(() => undefined);
     await connection.close().catch(() => undefined);
     await temporal.stop();
+    cluster?.stop();
   }
   if (report.violations.length === 0 && !opts.keepDir) rmSync(dir, { recursive: true, force: true });
   return report;

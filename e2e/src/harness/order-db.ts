@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 
 export interface StockRow {
@@ -34,15 +35,53 @@ export interface OrderSideEffects {
   rows: { payments: number; reservations: number; shipments: number };
 }
 
+/** The tables the checks read, and their columns: copied as they are from PostgreSQL. */
+const SNAPSHOT_TABLES: Record<string, string[]> = {
+  products: ['product_id', 'name', 'price_cents', 'on_hand'],
+  reservations: ['reservation_id', 'order_id', 'status'],
+  reservation_items: ['reservation_id', 'product_id', 'quantity'],
+  payments: ['payment_id', 'order_id', 'status'],
+  ledger: ['order_id', 'kind', 'amount_cents'],
+  shipments: ['order_id', 'status'],
+};
+
 /**
- * Read-only view of the order worker's SQLite file (<data dir>/orders.db): the "external systems" the saga
- * drives. The chaos run checks its invariants here, not through the workflows' own reports.
+ * Read-only view of the order worker's store: the "external systems" the saga drives. The chaos run
+ * checks its invariants here, not through the workflows' own reports. On SQLite it reads <data dir>/orders.db;
+ * on PostgreSQL (ORDER_DATABASE_URL) it reads a snapshot of the same tables, taken in one read-only
+ * REPEATABLE READ transaction, so the checks see one consistent state whichever engine the workers used.
  */
 export class OrderDbReader {
   private readonly db: Database.Database;
 
-  constructor(dataDir: string) {
-    this.db = new Database(path.join(dataDir, ORDER_DB_FILE), { readonly: true, fileMustExist: true });
+  constructor(dataDir: string | Database.Database) {
+    this.db = typeof dataDir === 'string' ? new Database(path.join(dataDir, ORDER_DB_FILE), { readonly: true, fileMustExist: true }) : dataDir;
+  }
+
+  /** The order worker's store at `databaseUrl` if given (PostgreSQL), else its orders.db in `dataDir`. */
+  static async open(dataDir: string, databaseUrl?: string): Promise<OrderDbReader> {
+    if (!databaseUrl) return new OrderDbReader(dataDir);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const snapshot = new Database(':memory:');
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      for (const [table, columns] of Object.entries(SNAPSHOT_TABLES)) {
+        snapshot.exec(`CREATE TABLE ${table} (${columns.join(', ')})`);
+        const insert = snapshot.prepare(`INSERT INTO ${table} VALUES (${columns.map(() => '?').join(', ')})`);
+        const { rows } = await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table}`);
+        snapshot.transaction(() => {
+          for (const row of rows) insert.run(...columns.map((c) => row[c]));
+        })();
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      snapshot.close();
+      throw err;
+    } finally {
+      await client.end();
+    }
+    return new OrderDbReader(snapshot);
   }
 
   close(): void {

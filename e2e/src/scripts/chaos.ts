@@ -5,7 +5,8 @@ import { exitOnSignals } from '../harness';
 /**
  * `pnpm chaos`: CHAOS_ORDERS (200), CHAOS_WORKERS (2), CHAOS_IN_FLIGHT (30), CHAOS_TEMPORAL_PORT (7902),
  * CHAOS_SEED (random), CHAOS_TIMEOUT_SECONDS (900), CHAOS_KEEP=1 (keep the run's folder),
- * CHAOS_SABOTAGE=<invariant id> (the workers break that invariant's guarantee: the run must then fail it).
+ * CHAOS_SABOTAGE=<invariant id> (the workers break that invariant's guarantee: the run must then fail it),
+ * CHAOS_POSTGRES=1 (the workers share a PostgreSQL database on a throwaway cluster instead of orders.db).
  */
 async function main(): Promise<void> {
   exitOnSignals();
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ...(process.env.CHAOS_SEED ? { seed: num('CHAOS_SEED', 1) } : {}),
     timeoutMs: num('CHAOS_TIMEOUT_SECONDS', 900) * 1000,
     keepDir: process.env.CHAOS_KEEP === '1',
+    postgres: process.env.CHAOS_POSTGRES === '1',
     log: (line) => console.log(line),
   });
   console.log(`\n${formatReport(report)}`);

@@ -10,8 +10,9 @@ export interface StoredArtifact {
 }
 
 /**
- * Where checkpoints live, addressed by URI. The filesystem store is the default; an S3 store implements
- * the same two calls (put → `s3://bucket/key`, get → GetObject) and nothing else changes.
+ * Where checkpoints live, addressed by URI. The filesystem store is the default; S3ArtifactStore
+ * (s3-artifact-store.ts, ML_ARTIFACT_URL=s3://bucket/prefix) implements the same two calls, and the
+ * training, evaluation and Merkle audit read back through whichever store wrote the checkpoint.
  */
 export interface ArtifactStore {
   /** Writes `bytes` under `key` (overwriting: writes are deterministic, so a rerun writes the same bytes). */
@@ -29,6 +30,11 @@ export class ArtifactNotFoundError extends Error {
 
 const KEY_PATTERN = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
+/** A relative key of plain path segments: no `..`, no `.`, nothing absolute. */
+export function isArtifactKey(key: string): boolean {
+  return KEY_PATTERN.test(key) && !key.split('/').some((part) => part === '..' || part === '.');
+}
+
 /** Files under one root directory; `file://` URIs. Writes are atomic (temp file + rename). */
 export class FileArtifactStore implements ArtifactStore {
   readonly root: string;
@@ -38,7 +44,7 @@ export class FileArtifactStore implements ArtifactStore {
   }
 
   async put(key: string, bytes: Uint8Array): Promise<StoredArtifact> {
-    if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '..' || part === '.')) {
+    if (!isArtifactKey(key)) {
       throw new Error(`invalid artifact key: ${key}`);
     }
     const target = path.join(this.root, key);

@@ -20,4 +20,5 @@ export function createActivities(deps: MlActivityDeps) {
 export type MlActivities = ReturnType<typeof createActivities>;
 export type { TrainSpanInput, TrainSpanResult, SpanProgress, PrepareTrainingInput, EvaluateModelInput } from './types';
 export { FileArtifactStore, ArtifactNotFoundError, type ArtifactStore, type StoredArtifact } from './artifact-store';
+export { S3ArtifactStore, parseS3Url, type S3Location } from './s3-artifact-store';
 export { SqliteTrainingHistoryStore, type TrainingHistoryStore } from './history-store';

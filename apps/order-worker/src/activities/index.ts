@@ -1,4 +1,4 @@
-import type { OrderDb } from '../services/database';
+import type { OrderStore } from '../services/store';
 import { InventoryService } from '../services/inventory';
 import { NotificationService } from '../services/notifications';
 import { PaymentService } from '../services/payments';
@@ -10,7 +10,8 @@ import { createPaymentActivities } from './payments';
 import { createShipmentActivities } from './shipments';
 
 export interface OrderActivityDeps {
-  db: OrderDb;
+  /** SQLite or PostgreSQL (services/database.ts): the services are the same on either. */
+  db: OrderStore;
   faults?: Partial<FaultConfig>;
   /** Source of randomness for the failure-rate fault (tests make it deterministic). */
   random?: () => number;

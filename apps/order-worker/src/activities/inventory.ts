@@ -26,7 +26,7 @@ export function createInventoryActivities(inventory: InventoryService) {
      * order. UnknownProduct, PriceChanged and OutOfStock are non-retryable and reserve nothing.
      */
     async reserveInventory({ orderId, items, totalAmount }: ReserveInventoryInput): Promise<ReserveInventoryResult> {
-      const reservation = inventory.reserve(
+      const reservation = await inventory.reserve(
         orderId,
         items.map((i) => ({ productId: i.productId, quantity: i.quantity, ...(i.price !== undefined ? { price: i.price } : {}) })),
         totalAmount,
@@ -46,7 +46,7 @@ export function createInventoryActivities(inventory: InventoryService) {
 
     /** Compensation: returns the stock; a no-op when nothing was reserved. */
     async releaseInventory({ orderId }: { orderId: string }): Promise<{ released: boolean; reservationId: string }> {
-      const result = inventory.release(orderId);
+      const result = await inventory.release(orderId);
       log.info('Inventory released', { orderId, ...result });
       return result;
     },

@@ -19,7 +19,7 @@ export function createPaymentActivities(payments: PaymentService, faults: FaultC
       if (faults.paymentFailureRate > 0 && random() < faults.paymentFailureRate) {
         throw new Error(`Payment gateway unavailable (injected fault, attempt ${attempt})`);
       }
-      const payment = payments.charge(orderId, customerId, toCents(amount), attempt);
+      const payment = await payments.charge(orderId, customerId, toCents(amount), attempt);
       if (payment.status !== 'captured') {
         throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Payment for ${orderId} was already ${payment.status}`, nonRetryable: true });
       }
@@ -33,7 +33,7 @@ export function createPaymentActivities(payments: PaymentService, faults: FaultC
 
     /** Compensation: refunds in full; a no-op when nothing was charged. */
     async refundPayment({ orderId }: { orderId: string }): Promise<{ refunded: boolean; paymentId: string; amount: number }> {
-      const result = payments.refund(orderId);
+      const result = await payments.refund(orderId);
       log.info('Payment refunded', { orderId, paymentId: result.paymentId, refunded: result.refunded });
       return { refunded: result.refunded, paymentId: result.paymentId, amount: result.amountCents / 100 };
     },

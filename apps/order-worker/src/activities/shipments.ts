@@ -20,7 +20,7 @@ export function createShipmentActivities(shipments: ShipmentService, faults: Fau
       if (faults.carrier === 'unavailable') {
         throw new Error(`Carrier unavailable (injected fault, attempt ${Context.current().info.attempt})`);
       }
-      const shipment = shipments.create(orderId, shippingAddress);
+      const shipment = await shipments.create(orderId, shippingAddress);
       if (shipment.status !== 'created') {
         throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Shipment for ${orderId} was already cancelled`, nonRetryable: true });
       }
@@ -30,7 +30,7 @@ export function createShipmentActivities(shipments: ShipmentService, faults: Fau
 
     /** Compensation: cancels the shipment (a return once shipped); a no-op when none exists. */
     async cancelShipment({ orderId }: { orderId: string }): Promise<{ cancelled: boolean; shipmentId: string }> {
-      const result = shipments.cancel(orderId);
+      const result = await shipments.cancel(orderId);
       log.info('Shipment cancelled', { orderId, ...result });
       return result;
     },

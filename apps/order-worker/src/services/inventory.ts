@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { priceOrder, type CatalogEntry, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
-import { nowIso, type OrderDb } from './database';
+import { nowIso, type OrderStore, type Queryable } from './store';
 
 export interface ReservationLine {
   productId: string;
@@ -36,10 +36,13 @@ export interface StockLevel {
   reserved: number;
 }
 
-/** Stock per product and reservations per order, in SQLite. Every method is one transaction. */
+/**
+ * Stock per product and reservations per order. Every method is one transaction holding the order's lock;
+ * a reservation also locks the product rows it takes stock from, so replicas never oversell.
+ */
 export class InventoryService {
   constructor(
-    private readonly db: OrderDb,
+    private readonly store: OrderStore,
     private readonly sabotage?: ChaosSabotage,
   ) {}
 
@@ -50,14 +53,20 @@ export class InventoryService {
    * or total the client sent that differs from the catalog, and missing stock are non-retryable failures
    * that leave no trace.
    */
-  reserve(orderId: string, lines: OrderedLine[], expectedTotal?: number): Reservation {
-    return this.db.transaction((): Reservation => {
-      const existing = this.find(orderId);
+  reserve(orderId: string, lines: OrderedLine[], expectedTotal?: number): Promise<Reservation> {
+    return this.store.transaction(async (tx): Promise<Reservation> => {
+      await tx.lockOrder(orderId);
+      const existing = await findReservation(tx, orderId);
       if (existing) return existing;
-      const product = this.db.prepare<[string], { on_hand: number; name: string; price_cents: number }>(
-        'SELECT on_hand, name, price_cents FROM products WHERE product_id = ?',
-      );
-      const rows = new Map(lines.map((l) => [l.productId, product.get(l.productId)]));
+      // Locked in one order (product id), so two reservations of the same products cannot deadlock.
+      const rows = new Map<string, { on_hand: number; name: string; price_cents: number }>();
+      for (const productId of [...new Set(lines.map((l) => l.productId))].sort()) {
+        const row = await tx.get<{ on_hand: number; name: string; price_cents: number }>(
+          `SELECT on_hand, name, price_cents FROM products WHERE product_id = ?${tx.forUpdate}`,
+          [productId],
+        );
+        if (row) rows.set(productId, row);
+      }
       const catalog = (productId: string): CatalogEntry | undefined => {
         const row = rows.get(productId);
         if (!row) return undefined;
@@ -87,68 +96,79 @@ export class InventoryService {
         }
       }
       const reservationId = `res_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      this.db.prepare('INSERT INTO reservations (reservation_id, order_id, status, created_at) VALUES (?, ?, ?, ?)').run(reservationId, orderId, 'held', nowIso());
-      const take = this.db.prepare('UPDATE products SET on_hand = on_hand - ? WHERE product_id = ?');
-      const addLine = this.db.prepare('INSERT INTO reservation_items (reservation_id, product_id, quantity, unit_price_cents) VALUES (?, ?, ?, ?)');
-      const items = lines.map((line, i): PricedLine => {
+      await tx.run('INSERT INTO reservations (reservation_id, order_id, status, created_at) VALUES (?, ?, ?, ?)', [reservationId, orderId, 'held', nowIso()]);
+      const items: PricedLine[] = [];
+      for (const [i, line] of lines.entries()) {
         const unitPriceCents = Math.round(priced.priced.items[i]!.price! * 100);
-        take.run(line.quantity, line.productId);
-        addLine.run(reservationId, line.productId, line.quantity, unitPriceCents);
-        return { productId: line.productId, quantity: line.quantity, unitPriceCents };
-      });
+        await tx.run('UPDATE products SET on_hand = on_hand - ? WHERE product_id = ?', [line.quantity, line.productId]);
+        await tx.run('INSERT INTO reservation_items (reservation_id, product_id, quantity, unit_price_cents) VALUES (?, ?, ?, ?)', [
+          reservationId,
+          line.productId,
+          line.quantity,
+          unitPriceCents,
+        ]);
+        items.push({ productId: line.productId, quantity: line.quantity, unitPriceCents });
+      }
       return { reservationId, orderId, status: 'held', items, totalCents: priced.priced.totalCents };
-    }).immediate();
+    });
   }
 
   /**
    * Returns held stock to the shelf. Idempotent; with no reservation it records a released tombstone so a
    * zombie reserve attempt cannot hold stock after the saga gave up on it. Returns whether stock moved.
    */
-  release(orderId: string): { released: boolean; reservationId: string } {
-    return this.db.transaction(() => {
-      const existing = this.find(orderId);
+  release(orderId: string): Promise<{ released: boolean; reservationId: string }> {
+    return this.store.transaction(async (tx) => {
+      await tx.lockOrder(orderId);
+      const existing = await findReservation(tx, orderId);
       if (!existing) {
         const reservationId = `res_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
         const now = nowIso();
-        this.db.prepare('INSERT INTO reservations (reservation_id, order_id, status, created_at, released_at) VALUES (?, ?, ?, ?, ?)').run(reservationId, orderId, 'released', now, now);
+        await tx.run('INSERT INTO reservations (reservation_id, order_id, status, created_at, released_at) VALUES (?, ?, ?, ?, ?)', [
+          reservationId,
+          orderId,
+          'released',
+          now,
+          now,
+        ]);
         return { released: false, reservationId };
       }
       if (existing.status === 'released') return { released: false, reservationId: existing.reservationId };
       if (this.sabotage === 'closed') {
         throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Release of ${orderId} refused (CHAOS_SABOTAGE=closed)`, nonRetryable: true });
       }
-      const give = this.db.prepare('UPDATE products SET on_hand = on_hand + ? WHERE product_id = ?');
       // CHAOS_SABOTAGE=inventory: the reservation is marked released, the units never return to the shelf.
-      if (this.sabotage !== 'inventory') for (const line of existing.items) give.run(line.quantity, line.productId);
-      this.db.prepare("UPDATE reservations SET status = 'released', released_at = ? WHERE reservation_id = ?").run(nowIso(), existing.reservationId);
+      if (this.sabotage !== 'inventory') {
+        for (const line of existing.items) await tx.run('UPDATE products SET on_hand = on_hand + ? WHERE product_id = ?', [line.quantity, line.productId]);
+      }
+      await tx.run("UPDATE reservations SET status = 'released', released_at = ? WHERE reservation_id = ?", [nowIso(), existing.reservationId]);
       return { released: true, reservationId: existing.reservationId };
-    }).immediate();
+    });
   }
 
-  find(orderId: string): Reservation | undefined {
-    const row = this.db
-      .prepare<[string], { reservation_id: string; status: 'held' | 'released' }>('SELECT reservation_id, status FROM reservations WHERE order_id = ?')
-      .get(orderId);
-    if (!row) return undefined;
-    // A line reserved before prices were locked (an orders.db from an earlier version) is at today's price.
-    const items = this.db
-      .prepare<[string], PricedLine>(
-        `SELECT ri.product_id AS productId, ri.quantity, COALESCE(ri.unit_price_cents, p.price_cents) AS unitPriceCents
-           FROM reservation_items ri JOIN products p USING (product_id) WHERE ri.reservation_id = ? ORDER BY ri.product_id`,
-      )
-      .all(row.reservation_id);
-    const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
-    return { reservationId: row.reservation_id, orderId, status: row.status, items, totalCents };
+  find(orderId: string): Promise<Reservation | undefined> {
+    return findReservation(this.store, orderId);
   }
 
-  stock(): StockLevel[] {
-    return this.db
-      .prepare<[], StockLevel>(
-        `SELECT p.product_id AS productId, p.name, p.on_hand AS onHand,
-                COALESCE((SELECT SUM(ri.quantity) FROM reservation_items ri JOIN reservations r USING (reservation_id)
-                          WHERE ri.product_id = p.product_id AND r.status = 'held'), 0) AS reserved
-           FROM products p ORDER BY p.product_id`,
-      )
-      .all();
+  stock(): Promise<StockLevel[]> {
+    return this.store.all<StockLevel>(
+      `SELECT p.product_id AS "productId", p.name, p.on_hand AS "onHand",
+              CAST(COALESCE((SELECT SUM(ri.quantity) FROM reservation_items ri JOIN reservations r USING (reservation_id)
+                             WHERE ri.product_id = p.product_id AND r.status = 'held'), 0) AS INTEGER) AS reserved
+         FROM products p ORDER BY p.product_id`,
+    );
   }
+}
+
+async function findReservation(db: Queryable, orderId: string): Promise<Reservation | undefined> {
+  const row = await db.get<{ reservation_id: string; status: 'held' | 'released' }>('SELECT reservation_id, status FROM reservations WHERE order_id = ?', [orderId]);
+  if (!row) return undefined;
+  // A line reserved before prices were locked (an orders.db from an earlier version) is at today's price.
+  const items = await db.all<PricedLine>(
+    `SELECT ri.product_id AS "productId", ri.quantity, COALESCE(ri.unit_price_cents, p.price_cents) AS "unitPriceCents"
+       FROM reservation_items ri JOIN products p USING (product_id) WHERE ri.reservation_id = ? ORDER BY ri.product_id`,
+    [row.reservation_id],
+  );
+  const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
+  return { reservationId: row.reservation_id, orderId, status: row.status, items, totalCents };
 }

@@ -7,21 +7,21 @@ import { createActivities, type FaultConfig } from '../../src/activities';
 import { InventoryService } from '../../src/services/inventory';
 import { NotificationService } from '../../src/services/notifications';
 import { ShipmentService } from '../../src/services/shipments';
-import type { OrderDb } from '../../src/services/database';
+import type { OrderStore } from '../../src/services/database';
 import { chargeCount, netCharged, stockTotals, tempOrderDb } from '../helpers/db';
 
 const laptop = { productId: 'laptop-001', productName: 'Laptop', quantity: 1, price: 1299.99 };
 const mice = { productId: 'mouse-001', productName: 'Mouse', quantity: 2, price: 29.99 };
 
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 let initialStock: Record<string, number>;
-beforeEach(() => {
-  store = tempOrderDb();
-  initialStock = stockTotals(store.db);
+beforeEach(async () => {
+  store = await tempOrderDb();
+  initialStock = await stockTotals(store.db);
 });
-afterEach(() => {
-  expect(stockTotals(store.db)).toEqual(initialStock);
-  store.close();
+afterEach(async () => {
+  expect(await stockTotals(store.db)).toEqual(initialStock);
+  await store.close();
 });
 
 // Activity logs of expected failures would drown the test output.
@@ -31,7 +31,7 @@ function mockEnv(info: { attempt?: number } = {}) {
   return { run: <A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R> => env.run(fn, ...args) as Promise<R> };
 }
 
-function acts(db: OrderDb, faults: Partial<FaultConfig> = {}) {
+function acts(db: OrderStore, faults: Partial<FaultConfig> = {}) {
   return createActivities({ db, faults });
 }
 
@@ -51,7 +51,7 @@ describe('inventory activities', () => {
     const first = await env.run(a.reserveInventory, { orderId: 'o1', items: [laptop, mice] });
     const again = await env.run(a.reserveInventory, { orderId: 'o1', items: [laptop, mice] });
     expect(again.reservationId).toBe(first.reservationId);
-    const laptopStock = new InventoryService(store.db).stock().find((s) => s.productId === 'laptop-001')!;
+    const laptopStock = (await new InventoryService(store.db).stock()).find((s) => s.productId === 'laptop-001')!;
     expect(laptopStock.reserved).toBe(1);
     expect(laptopStock.onHand).toBe(initialStock['laptop-001']! - 1);
   });
@@ -66,7 +66,7 @@ describe('inventory activities', () => {
     );
     expect(err.type).toBe(ErrorType.OutOfStock);
     expect(err.nonRetryable).toBe(true);
-    expect(new InventoryService(store.db).find('o2')).toBeUndefined();
+    expect(await new InventoryService(store.db).find('o2')).toBeUndefined();
   });
 
   it('rejects an unknown product as non-retryable', async () => {
@@ -102,8 +102,8 @@ describe('payment activities', () => {
     }
     const result = await mockEnv({ attempt: 3 }).run(a.processPayment, input);
     expect(result.amount).toBe(1359.97);
-    expect(chargeCount(store.db, 'p1')).toBe(1);
-    expect(netCharged(store.db, 'p1')).toBe(1359.97);
+    expect(await chargeCount(store.db, 'p1')).toBe(1);
+    expect(await netCharged(store.db, 'p1')).toBe(1359.97);
   });
 
   it('declines the card of a marked customer as non-retryable, charging nothing', async () => {
@@ -111,13 +111,13 @@ describe('payment activities', () => {
     const err = await failureOf(mockEnv().run(a.processPayment, { orderId: 'p2', customerId: 'customer-declined', amount: 10 }));
     expect(err.type).toBe(ErrorType.PaymentDeclined);
     expect(err.nonRetryable).toBe(true);
-    expect(chargeCount(store.db, 'p2')).toBe(0);
+    expect(await chargeCount(store.db, 'p2')).toBe(0);
   });
 
   it('fails transiently at the configured rate before charging', async () => {
     const a = createActivities({ db: store.db, faults: { paymentFailureRate: 0.5 }, random: () => 0.2 });
     await expect(mockEnv().run(a.processPayment, { orderId: 'p3', customerId: 'c', amount: 5 })).rejects.toThrow(/unavailable/);
-    expect(chargeCount(store.db, 'p3')).toBe(0);
+    expect(await chargeCount(store.db, 'p3')).toBe(0);
   });
 
   it('refunds once, nets to zero, and a refund before any charge blocks a late charge', async () => {
@@ -126,12 +126,12 @@ describe('payment activities', () => {
     await env.run(a.processPayment, { orderId: 'p4', customerId: 'c', amount: 99.99 });
     expect((await env.run(a.refundPayment, { orderId: 'p4' })).refunded).toBe(true);
     expect((await env.run(a.refundPayment, { orderId: 'p4' })).refunded).toBe(false);
-    expect(netCharged(store.db, 'p4')).toBe(0);
+    expect(await netCharged(store.db, 'p4')).toBe(0);
 
     expect((await env.run(a.refundPayment, { orderId: 'p5' })).refunded).toBe(false);
     const err = await failureOf(env.run(a.processPayment, { orderId: 'p5', customerId: 'c', amount: 1 }));
     expect(err.type).toBe(ErrorType.InvalidState);
-    expect(chargeCount(store.db, 'p5')).toBe(0);
+    expect(await chargeCount(store.db, 'p5')).toBe(0);
   });
 });
 
@@ -143,7 +143,7 @@ describe('shipment activities', () => {
     const again = await env.run(a.createShipment, { orderId: 's1' });
     expect(again).toEqual(first);
     expect(first.trackingNumber).toMatch(/^1Z[0-9A-F]{16}$/);
-    expect(new ShipmentService(store.db).activeCount('s1')).toBe(1);
+    expect(await new ShipmentService(store.db).activeCount('s1')).toBe(1);
   });
 
   it('a rejecting carrier fails non-retryably; an unavailable one transiently', async () => {
@@ -153,7 +153,7 @@ describe('shipment activities', () => {
     await expect(mockEnv().run(acts(store.db, { carrier: 'unavailable' }).createShipment, { orderId: 's2' })).rejects.not.toBeInstanceOf(
       ApplicationFailure,
     );
-    expect(new ShipmentService(store.db).find('s2')).toBeUndefined();
+    expect(await new ShipmentService(store.db).find('s2')).toBeUndefined();
   });
 
   it('cancels once; a cancel before any shipment blocks a late create', async () => {
@@ -176,7 +176,7 @@ describe('notification activities', () => {
     const again = await env.run(a.sendOrderConfirmation, input);
     expect(first.sent).toBe(true);
     expect(again).toEqual({ notificationId: first.notificationId, sent: false });
-    expect(new NotificationService(store.db).count('n1')).toBe(1);
-    expect(new NotificationService(store.db).find('n1', 'order_confirmation')?.recipient).toBe('customer-123');
+    expect(await new NotificationService(store.db).count('n1')).toBe(1);
+    expect((await new NotificationService(store.db).find('n1', 'order_confirmation'))?.recipient).toBe('customer-123');
   });
 });

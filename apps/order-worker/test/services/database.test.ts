@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOrderDb } from '../../src/services/database';
+import { openOrderStore } from '../../src/services/database';
+import { MIGRATIONS } from '../../src/services/migrations';
 import { InventoryService } from '../../src/services/inventory';
 import { NotificationService } from '../../src/services/notifications';
 
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 describe('orders.db from an earlier version', () => {
-  it('is migrated: old reservations keep working at the catalog price, and retractions can be recorded', () => {
+  it('is migrated: old reservations keep working at the catalog price, and retractions can be recorded', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'orders-migrate-'));
     // The v2 tables, as an existing deployment has them, with one held reservation and one confirmation.
     const old = new Database(path.join(dir, 'orders.db'));
@@ -30,17 +31,19 @@ describe('orders.db from an earlier version', () => {
     `);
     old.close();
 
-    const db = openOrderDb(dir);
+    const db = await openOrderStore({ kind: 'sqlite', dataDir: dir });
     try {
-      expect(new InventoryService(db).find('o-old')).toMatchObject({ reservationId: 'res_old', totalCents: 129_999 });
+      expect(await new InventoryService(db).find('o-old')).toMatchObject({ reservationId: 'res_old', totalCents: 129_999 });
       const notifications = new NotificationService(db);
-      expect(notifications.find('o-old', 'order_confirmation')?.notificationId).toBe('ntf_old');
-      expect(notifications.send('o-old', 'order_retraction', 'c-1', {}).sent).toBe(true);
-      expect(notifications.count('o-old')).toBe(2);
+      expect((await notifications.find('o-old', 'order_confirmation'))?.notificationId).toBe('ntf_old');
+      expect((await notifications.send('o-old', 'order_retraction', 'c-1', {})).sent).toBe(true);
+      expect(await notifications.count('o-old')).toBe(2);
     } finally {
-      db.close();
+      await db.close();
     }
     // Opening it again (a second worker, a restart) finds nothing left to migrate.
-    openOrderDb(dir).close();
+    const again = await openOrderStore({ kind: 'sqlite', dataDir: dir });
+    expect(await again.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    await again.close();
   });
 });

@@ -16,7 +16,7 @@ import { highValueOrder, startOrder, uniqueId, waitForStatus } from '../helpers/
 const PKG = path.join(__dirname, '../..');
 const WORKER = path.join(PKG, 'dist/worker.js');
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 const children: ChildProcess[] = [];
 
 const keyA = randomBytes(32).toString('base64');
@@ -29,13 +29,13 @@ const ringB = { PAYLOAD_ENCRYPTION_KEY: keyB, PAYLOAD_ENCRYPTION_KEY_ID: 'key-b'
 beforeAll(async () => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: build @temporal-ecommerce/order-worker first`);
   env = await createLocalTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
 });
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 /** The real worker entry point, with the key ring in its environment as a deployment would set it. */

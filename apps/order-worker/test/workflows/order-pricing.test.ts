@@ -25,17 +25,17 @@ import { highValueOrder, patchIdsOf, recordHistory, startOrder, uniqueId, waitFo
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
   await workflowBundle();
 });
 
 afterAll(async () => {
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
@@ -55,9 +55,12 @@ async function businessFailure(result: Promise<unknown>): Promise<{ type: string
 }
 
 /** The payments ledger's net amount for an order, in whole units. */
-const ledgerAmount = (orderId: string): number => new PaymentService(store.db).netChargedCents(orderId) / 100;
-const notificationKinds = (orderId: string): string[] =>
-  (['order_confirmation', 'order_retraction'] as const).filter((kind) => new NotificationService(store.db).find(orderId, kind));
+const ledgerAmount = async (orderId: string): Promise<number> => (await new PaymentService(store.db).netChargedCents(orderId)) / 100;
+const notificationKinds = async (orderId: string): Promise<string[]> => {
+  const kinds: string[] = [];
+  for (const kind of ['order_confirmation', 'order_retraction'] as const) if (await new NotificationService(store.db).find(orderId, kind)) kinds.push(kind);
+  return kinds;
+};
 
 /** A laptop and two mice with no price and no total: the catalog says 1299.99 + 2 × 29.99. */
 const unpricedOrder = (orderId: string): CreateOrderBody => ({
@@ -82,9 +85,9 @@ describe('catalog prices in the order workflow', () => {
       expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
       await recordHistory(handle, 'catalog-priced-completed');
     });
-    expect(ledgerAmount(o.orderId)).toBe(1359.97);
-    expect(chargeCount(store.db, o.orderId)).toBe(1);
-    expect(notificationKinds(o.orderId)).toEqual(['order_confirmation']);
+    expect(await ledgerAmount(o.orderId)).toBe(1359.97);
+    expect(await chargeCount(store.db, o.orderId)).toBe(1);
+    expect(await notificationKinds(o.orderId)).toEqual(['order_confirmation']);
   });
 
   it('an under-priced laptop order cannot skip approval: without prices it waits for approval, with 0.01 it is PriceChanged', async () => {
@@ -101,27 +104,27 @@ describe('catalog prices in the order workflow', () => {
       const waiting = await waitForStatus(handle, 'awaiting_approval');
       expect(waiting).toMatchObject({ totalAmount: 5199.96, requiresApproval: true });
       // Nothing was confirmed before the approval.
-      expect(notificationKinds(bare.orderId)).toEqual([]);
+      expect(await notificationKinds(bare.orderId)).toEqual([]);
       await handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: 'test over' }] });
 
       const { type, state } = await businessFailure((await startOrder(env.client, tq, cheap)).result());
       expect(type).toBe(ErrorType.PriceChanged);
       expect(state).toMatchObject({ inventoryReserved: false, paymentProcessed: false });
     });
-    expect(ledgerAmount(bare.orderId)).toBe(0);
-    expect(chargeCount(store.db, cheap.orderId)).toBe(0);
+    expect(await ledgerAmount(bare.orderId)).toBe(0);
+    expect(await chargeCount(store.db, cheap.orderId)).toBe(0);
   });
 
   it('a price that changed after the client saw it fails PriceChanged, non-retryably, with nothing reserved or charged', async () => {
-    const initial = stockTotals(store.db);
-    const before = new InventoryService(store.db).stock().find((s) => s.productId === 'keyboard-001')!;
+    const initial = await stockTotals(store.db);
+    const before = (await new InventoryService(store.db).stock()).find((s) => s.productId === 'keyboard-001')!;
     const o: CreateOrderBody = {
       orderId: uniqueId('order-price-changed'),
       customerId: 'customer-123',
       items: [{ productId: 'keyboard-001', productName: 'Keyboard', quantity: 3, price: 79.99 }],
       totalAmount: 239.97,
     };
-    store.db.prepare('UPDATE products SET price_cents = 8999 WHERE product_id = ?').run('keyboard-001');
+    await store.db.run('UPDATE products SET price_cents = 8999 WHERE product_id = ?', ['keyboard-001']);
     try {
       await withWorker(async (tq) => {
         const handle = await startOrder(env.client, tq, o);
@@ -135,12 +138,12 @@ describe('catalog prices in the order workflow', () => {
         await recordHistory(handle, 'price-changed');
       });
     } finally {
-      store.db.prepare('UPDATE products SET price_cents = 7999 WHERE product_id = ?').run('keyboard-001');
+      await store.db.run('UPDATE products SET price_cents = 7999 WHERE product_id = ?', ['keyboard-001']);
     }
-    expect(new InventoryService(store.db).find(o.orderId)?.status).not.toBe('held');
-    expect(new InventoryService(store.db).stock().find((s) => s.productId === 'keyboard-001')).toEqual(before);
-    expect(stockTotals(store.db)).toEqual(initial);
-    expect(chargeCount(store.db, o.orderId)).toBe(0);
+    expect((await new InventoryService(store.db).find(o.orderId))?.status).not.toBe('held');
+    expect((await new InventoryService(store.db).stock()).find((s) => s.productId === 'keyboard-001')).toEqual(before);
+    expect(await stockTotals(store.db)).toEqual(initial);
+    expect(await chargeCount(store.db, o.orderId)).toBe(0);
   });
 });
 
@@ -150,13 +153,13 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
     await withWorker(async (tq) => {
       const handle = await startOrder(env.client, tq, o, { completionDelay: '1 second' });
       await waitForStatus(handle, 'awaiting_approval');
-      expect(notificationKinds(o.orderId)).toEqual([]);
+      expect(await notificationKinds(o.orderId)).toEqual([]);
       await handle.executeUpdate(approveOrderUpdate, { args: [{ approved: true, approvedBy: 'admin@company.com' }] });
       expect((await handle.result()).status).toBe('completed');
       await recordHistory(handle, 'confirmed-after-approval');
     });
-    expect(notificationKinds(o.orderId)).toEqual(['order_confirmation']);
-    expect(ledgerAmount(o.orderId)).toBe(8999.9);
+    expect(await notificationKinds(o.orderId)).toEqual(['order_confirmation']);
+    expect(await ledgerAmount(o.orderId)).toBe(8999.9);
   });
 
   it('a rejected high-value order was never confirmed, so nothing is retracted', async () => {
@@ -168,8 +171,8 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       expect((await businessFailure(handle.result())).type).toBe(ErrorType.ApprovalRejected);
       expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
     });
-    expect(notificationKinds(o.orderId)).toEqual([]);
-    expect(ledgerAmount(o.orderId)).toBe(0);
+    expect(await notificationKinds(o.orderId)).toEqual([]);
+    expect(await ledgerAmount(o.orderId)).toBe(0);
   });
 
   it('a confirmed order that is then returned gets a retraction', async () => {
@@ -182,7 +185,7 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_RETRACTION_PATCH]);
       await recordHistory(handle, 'returned-with-retraction');
     });
-    expect(notificationKinds(o.orderId)).toEqual(['order_confirmation', 'order_retraction']);
-    expect(ledgerAmount(o.orderId)).toBe(0);
+    expect(await notificationKinds(o.orderId)).toEqual(['order_confirmation', 'order_retraction']);
+    expect(await ledgerAmount(o.orderId)).toBe(0);
   });
 });

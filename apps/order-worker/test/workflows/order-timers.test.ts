@@ -14,24 +14,24 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 
 beforeAll(async () => {
   env = await createTimeSkippingTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
   await workflowBundle();
 });
 
 afterAll(async () => {
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 // Timers are observed through workflow results: the time-skipping server skips while a client awaits a
 // result, not while it awaits an update.
 describe('order timers on the time-skipping server (default durations)', () => {
   it('an unapproved high-value order times out after 24 hours and is compensated', async () => {
-    const initial = stockTotals(store.db);
+    const initial = await stockTotals(store.db);
     const o = highValueOrder(uniqueId('order-hv'));
     const taskQueue = uniqueId('orders');
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities({ db: store.db }) });
@@ -49,12 +49,12 @@ describe('order timers on the time-skipping server (default durations)', () => {
     const waited = Date.parse(state.updatedAt) - Date.parse(state.createdAt);
     expect(waited).toBeGreaterThanOrEqual(DAY_MS);
     expect(waited).toBeLessThan(2 * DAY_MS);
-    expect(netCharged(store.db, o.orderId)).toBe(0);
-    expect(stockTotals(store.db)).toEqual(initial);
+    expect(await netCharged(store.db, o.orderId)).toBe(0);
+    expect(await stockTotals(store.db)).toEqual(initial);
   });
 
   it('a shipped order completes after 7 days, charged in full', async () => {
-    const initial = stockTotals(store.db);
+    const initial = await stockTotals(store.db);
     const o = normalOrder(uniqueId('order'));
     const taskQueue = uniqueId('orders');
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities({ db: store.db }) });
@@ -69,7 +69,7 @@ describe('order timers on the time-skipping server (default durations)', () => {
     expect(open).toBeGreaterThanOrEqual(7 * DAY_MS);
     expect(open).toBeLessThan(8 * DAY_MS);
     expect(Date.parse(result.completesAt!)).toBeLessThanOrEqual(Date.parse(result.updatedAt));
-    expect(netCharged(store.db, o.orderId)).toBe(1359.97);
-    expect(stockTotals(store.db)).toEqual(initial);
+    expect(await netCharged(store.db, o.orderId)).toBe(1359.97);
+    expect(await stockTotals(store.db)).toEqual(initial);
   });
 });

@@ -15,17 +15,17 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 const CHANGE_VERSION = defineSearchAttributeKey('TemporalChangeVersion', SearchAttributeType.KEYWORD_LIST);
 
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
   await workflowBundle();
 });
 
 afterAll(async () => {
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 // The v2 run (confirmation straight after payment) is kept as test/histories/completed-with-confirmation.json;
@@ -48,8 +48,8 @@ describe(`order workflow patches on a real server (${ORDER_CONFIRMATION_PATCH} s
       expect([...((await handle.describe()).typedSearchAttributes.get(CHANGE_VERSION) ?? [])].sort()).toEqual([...v3].sort());
     });
     const notifications = new NotificationService(store.db);
-    expect(notifications.count(o.orderId)).toBe(1);
-    expect(notifications.find(o.orderId, 'order_confirmation')?.recipient).toBe(o.customerId);
-    expect(chargeCount(store.db, o.orderId)).toBe(1);
+    expect(await notifications.count(o.orderId)).toBe(1);
+    expect((await notifications.find(o.orderId, 'order_confirmation'))?.recipient).toBe(o.customerId);
+    expect(await chargeCount(store.db, o.orderId)).toBe(1);
   });
 });

@@ -16,26 +16,26 @@ import { highValueOrder, normalOrder, recordHistory, startOrder, uniqueId, waitF
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 let initialStock: Record<string, number>;
 /** Orders of this file and how each must end up in the ledger: charged in full, or not at all. */
 const outcomes = new Map<string, { total: number; kept: boolean }>();
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
-  store = tempOrderDb();
-  initialStock = stockTotals(store.db);
+  store = await tempOrderDb();
+  initialStock = await stockTotals(store.db);
   await workflowBundle();
 });
 
 afterAll(async () => {
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
-afterEach(() => {
-  expect(stockTotals(store.db)).toEqual(initialStock);
-  for (const [orderId, { total, kept }] of outcomes) expect(netCharged(store.db, orderId), orderId).toBe(kept ? total : 0);
+afterEach(async () => {
+  expect(await stockTotals(store.db)).toEqual(initialStock);
+  for (const [orderId, { total, kept }] of outcomes) expect(await netCharged(store.db, orderId), orderId).toBe(kept ? total : 0);
 });
 
 /** Runs `fn` with a worker on a fresh task queue whose activities have the given faults. */
@@ -86,9 +86,9 @@ describe('order workflow on a real server', () => {
     });
     expect(result.status).toBe('completed');
     expect(result.compensations).toEqual([]);
-    expect(new InventoryService(store.db).find(o.orderId)?.status).toBe('held');
-    expect(new ShipmentService(store.db).activeCount(o.orderId)).toBe(1);
-    expect(chargeCount(store.db, o.orderId)).toBe(1);
+    expect((await new InventoryService(store.db).find(o.orderId))?.status).toBe('held');
+    expect(await new ShipmentService(store.db).activeCount(o.orderId)).toBe(1);
+    expect(await chargeCount(store.db, o.orderId)).toBe(1);
   });
 
   it('high-value order waits for approval and ships once approved', async () => {
@@ -138,7 +138,7 @@ describe('order workflow on a real server', () => {
       expect(after.status).toBe('cancelled');
       expect(after.compensations).toEqual(['cancelShipment', 'refundPayment', 'releaseInventory']);
       expect((await businessFailure(handle.result())).type).toBe(ErrorType.OrderCancelled);
-      expect(new ShipmentService(store.db).activeCount(o.orderId)).toBe(0);
+      expect(await new ShipmentService(store.db).activeCount(o.orderId)).toBe(0);
       await recordHistory(handle, 'returned-after-shipment');
     });
   });
@@ -185,7 +185,7 @@ describe('order workflow on a real server', () => {
       expect(state.compensations).toEqual(['releaseInventory']);
       await recordHistory(handle, 'payment-declined');
     });
-    expect(chargeCount(store.db, o.orderId)).toBe(0);
+    expect(await chargeCount(store.db, o.orderId)).toBe(0);
   });
 
   it('out of stock: fails with nothing to undo', async () => {
@@ -227,7 +227,7 @@ describe('order workflow on a real server', () => {
       expect(attempts?.length).toBe(1);
       await recordHistory(handle, 'payment-retried');
     });
-    expect(chargeCount(store.db, o.orderId)).toBe(1);
+    expect(await chargeCount(store.db, o.orderId)).toBe(1);
   });
 
   it('a Temporal cancellation of the run still compensates', async () => {
@@ -251,6 +251,6 @@ describe('order workflow on a real server', () => {
       expect(type).toBe(ErrorType.InvalidRequest);
       expect(state.compensations).toEqual([]);
     });
-    expect(new InventoryService(store.db).find(o.orderId)).toBeUndefined();
+    expect(await new InventoryService(store.db).find(o.orderId)).toBeUndefined();
   });
 });

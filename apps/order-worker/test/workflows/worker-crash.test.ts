@@ -11,20 +11,20 @@ import { normalOrder, recordHistory, startOrder, uniqueId } from '../helpers/ord
 
 const PKG = path.join(__dirname, '../..');
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   // The worker runs as a real process from dist/, exactly as `pnpm start` runs it.
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PKG, stdio: 'inherit' });
   env = await createLocalTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
 });
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 function startWorkerProcess(taskQueue: string, extraEnv: Record<string, string>): ChildProcess {
@@ -35,6 +35,8 @@ function startWorkerProcess(taskQueue: string, extraEnv: Record<string, string>)
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       TEMPORAL_ECOMMERCE_DATA_DIR: store.dir,
+      // On PostgreSQL the worker processes share the test's database, as replicas on several hosts would.
+      ...(store.url ? { ORDER_DATABASE_URL: store.url } : {}),
       ORDER_TASK_QUEUE: taskQueue,
       LOG_LEVEL: 'warn',
       ...extraEnv,
@@ -45,9 +47,9 @@ function startWorkerProcess(taskQueue: string, extraEnv: Record<string, string>)
   return child;
 }
 
-async function until(predicate: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+async function until(predicate: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -55,7 +57,7 @@ async function until(predicate: () => boolean, what: string, timeoutMs = 60_000)
 
 describe('a worker process killed mid-saga', () => {
   it('is replaced by a new process that finishes the order with no duplicated effect', { timeout: 150_000 }, async () => {
-    const initial = stockTotals(store.db);
+    const initial = await stockTotals(store.db);
     const taskQueue = uniqueId('orders-crash');
     const order = normalOrder(uniqueId('order-crash'));
 
@@ -63,7 +65,7 @@ describe('a worker process killed mid-saga', () => {
     // but before Temporal learned that it did, the case that double-charges without idempotency.
     const first = startWorkerProcess(taskQueue, { ORDER_FAULT_PAYMENT_DELAY_MS: '120000' });
     const handle = await startOrder(env.client, taskQueue, order, { completionDelay: '1 second' });
-    await until(() => chargeCount(store.db, order.orderId) === 1, 'the first charge');
+    await until(async () => (await chargeCount(store.db, order.orderId)) === 1, 'the first charge');
     first.kill('SIGKILL');
     await once(first, 'exit');
 
@@ -75,11 +77,11 @@ describe('a worker process killed mid-saga', () => {
     expect(result.status).toBe('completed');
     const retriedAttempts = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes && e.activityTaskStartedEventAttributes.attempt! > 1);
     expect(retriedAttempts?.length).toBeGreaterThan(0);
-    expect(chargeCount(store.db, order.orderId)).toBe(1);
-    expect(netCharged(store.db, order.orderId)).toBe(order.totalAmount);
-    expect(new InventoryService(store.db).find(order.orderId)?.status).toBe('held');
-    expect(new ShipmentService(store.db).activeCount(order.orderId)).toBe(1);
-    expect(stockTotals(store.db)).toEqual(initial);
+    expect(await chargeCount(store.db, order.orderId)).toBe(1);
+    expect(await netCharged(store.db, order.orderId)).toBe(order.totalAmount);
+    expect((await new InventoryService(store.db).find(order.orderId))?.status).toBe('held');
+    expect(await new ShipmentService(store.db).activeCount(order.orderId)).toBe(1);
+    expect(await stockTotals(store.db)).toEqual(initial);
     await recordHistory(handle, 'worker-killed-mid-payment');
   });
 });

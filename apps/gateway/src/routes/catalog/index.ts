@@ -19,7 +19,7 @@ const catalog: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async () => {
-      const products = fastify.catalog.products().map((p) => ({ productId: p.productId, name: p.name, price: p.priceCents / 100, stock: p.stock }));
+      const products = (await fastify.catalog.products()).map((p) => ({ productId: p.productId, name: p.name, price: p.priceCents / 100, stock: p.stock }));
       return { products };
     },
   );

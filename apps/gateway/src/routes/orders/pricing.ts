@@ -10,10 +10,10 @@ import type { CatalogReader } from '../../plugins/app/catalog';
  * A price or total the client sent that differs, or an unknown product, is a 400 naming the field and the
  * catalog's value. The reservation checks the same prices again (contracts' priceOrder, one rule).
  */
-export function priceFromCatalog(order: CreateOrderBody, catalog: CatalogReader): CreateOrderBody {
+export async function priceFromCatalog(order: CreateOrderBody, catalog: CatalogReader): Promise<CreateOrderBody> {
   const invalid = validateOrder(order);
   if (invalid) badRequest(`body${invalid.field} ${invalid.message}`);
-  const result = priceOrder(order, catalog.lookup());
+  const result = priceOrder(order, await catalog.lookup());
   if (!result.ok) badRequest(`body${result.issue.field} ${result.issue.message}`);
   return { ...order, items: result.priced.items, totalAmount: result.priced.totalCents / 100 };
 }
@@ -24,5 +24,5 @@ function badRequest(message: string): never {
 
 /** preHandler of POST /api/orders: replaces the body with the priced order. */
 export async function priceOrderHook(request: FastifyRequest): Promise<void> {
-  request.body = priceFromCatalog(request.body as CreateOrderBody, request.server.catalog);
+  request.body = await priceFromCatalog(request.body as CreateOrderBody, request.server.catalog);
 }
