@@ -1,0 +1,3 @@
+export const CEILING_TASK_QUEUE = 'bench-ceiling';
+export const EMPTY_WORKFLOW_TYPE = 'emptyWorkflow';
+export const SAGA_SHAPED_WORKFLOW_TYPE = 'sagaShapedWorkflow';

@@ -1,0 +1,42 @@
+import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import type * as activities from './activities';
+
+// The saga's timeouts: its payment step has a heartbeat timeout, the others only start-to-close.
+const { noopReserve, noopConfirm, noopShip } = proxyActivities<typeof activities>({ startToCloseTimeout: '30 seconds' });
+const { noopCharge } = proxyActivities<typeof activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds' });
+
+/** Nothing at all: one workflow task that completes the run. The floor of a workflow on this server. */
+export async function emptyWorkflow(_input: unknown): Promise<string> {
+  return 'done';
+}
+
+/**
+ * The order saga's commands on its happy path without its business: the same four activities in a row
+ * (reserve, charge, confirm, ship), the same seven search-attribute upserts, the two patch markers and the
+ * return-window timer (1 ms, as the bench runs the saga). What this completes per second on a server is
+ * the most the saga can reach there with the same worker options: the saga's ceiling.
+ */
+export async function sagaShapedWorkflow(input: { orderId: string; customerId: string }): Promise<string> {
+  const status = (value: string): void => {
+    upsertSearchAttributes([{ key: SA.OrderStatus, value }]);
+    setCurrentDetails(value);
+  };
+  upsertSearchAttributes([
+    { key: SA.OrderId, value: input.orderId },
+    { key: SA.CustomerId, value: input.customerId },
+    { key: SA.OrderTotal, value: 109.98 },
+  ]);
+  status('pending');
+  const reservation = await noopReserve(input);
+  if (patched('bench-ceiling-price')) upsertSearchAttributes([{ key: SA.OrderTotal, value: reservation.totalAmount }]);
+  status('inventory_reserved');
+  await noopCharge(input);
+  status('payment_completed');
+  if (patched('bench-ceiling-confirm')) await noopConfirm(input);
+  await noopShip(input);
+  status('shipped');
+  await condition(() => false, 1);
+  status('completed');
+  return 'done';
+}
