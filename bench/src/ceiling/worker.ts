@@ -4,7 +4,7 @@ import * as activities from './activities';
 import { CEILING_TASK_QUEUE } from './names';
 
 /**
- * Entry of the ceiling worker process: TEMPORAL_ADDRESS, BENCH_TASK_QUEUE, BENCH_WORKER_OPTIONS (JSON of
+ * Entry of the ceiling worker process: TEMPORAL_ADDRESS, BENCH_TASK_QUEUE, BENCH_WORKFLOW_BUNDLE, BENCH_WORKER_OPTIONS (JSON of
  * Worker options, for the worker-options bench). Runs through worker-kit's runWorker like every app
  * worker, so it gets the options we ship.
  */
@@ -17,6 +17,8 @@ async function run(): Promise<void> {
     namespace: 'default',
     taskQueue: process.env.BENCH_TASK_QUEUE ?? CEILING_TASK_QUEUE,
     workflowsPath: require.resolve('./workflows'),
+    // Prebundled by the bench that starts many of these workers, so each starts without webpack.
+    ...(process.env.BENCH_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.BENCH_WORKFLOW_BUNDLE } : {}),
     activities,
     logger,
     workerOptions,

@@ -2,9 +2,23 @@ import { condition, patched, proxyActivities, setCurrentDetails, upsertSearchAtt
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import type * as activities from './activities';
 
-// The saga's timeouts: its payment step has a heartbeat timeout, the others only start-to-close.
-const { noopReserve, noopConfirm, noopShip } = proxyActivities<typeof activities>({ startToCloseTimeout: '30 seconds' });
-const { noopCharge } = proxyActivities<typeof activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds' });
+// The saga's timeouts: its payment step has a heartbeat timeout, the others only start-to-close. The
+// proxies are Proxy objects (nothing to spread), hence one destructuring per option set.
+function steps(allowEagerDispatch: boolean) {
+  const { noopReserve, noopConfirm, noopShip } = proxyActivities<typeof activities>({ startToCloseTimeout: '30 seconds', allowEagerDispatch });
+  const { noopCharge } = proxyActivities<typeof activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds', allowEagerDispatch });
+  return { noopReserve, noopCharge, noopConfirm, noopShip };
+}
+const eager = steps(true);
+// Without eager dispatch (the worker-options bench compares them): each activity then waits for a poll.
+const lazy = steps(false);
+
+export interface CeilingInput {
+  orderId: string;
+  customerId: string;
+  /** Schedule the activities with allowEagerDispatch: false. */
+  noEagerDispatch?: boolean;
+}
 
 /** Nothing at all: one workflow task that completes the run. The floor of a workflow on this server. */
 export async function emptyWorkflow(_input: unknown): Promise<string> {
@@ -17,7 +31,8 @@ export async function emptyWorkflow(_input: unknown): Promise<string> {
  * return-window timer (1 ms, as the bench runs the saga). What this completes per second on a server is
  * the most the saga can reach there with the same worker options: the saga's ceiling.
  */
-export async function sagaShapedWorkflow(input: { orderId: string; customerId: string }): Promise<string> {
+export async function sagaShapedWorkflow(input: CeilingInput): Promise<string> {
+  const { noopReserve, noopCharge, noopConfirm, noopShip } = input.noEagerDispatch ? lazy : eager;
   const status = (value: string): void => {
     upsertSearchAttributes([{ key: SA.OrderStatus, value }]);
     setCurrentDetails(value);
