@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { ServiceProcess, ensureWorkflowBundle, percentile, serviceProcess, startWorker } from '@temporal-ecommerce/e2e/harness';
-import { CEILING_TASK_QUEUE, EMPTY_WORKFLOW_TYPE, SAGA_SHAPED_WORKFLOW_TYPE } from './ceiling/names';
+import { CEILING_TASK_QUEUE, EMPTY_WORKFLOW_TYPE, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, SAGA_SHAPED_WORKFLOW_TYPE } from './ceiling/names';
 import { barChart } from './lib/charts';
 import { runBatch, type BatchResult } from './lib/batch';
 import { historyShape, type HistoryShape } from './lib/history';
@@ -26,7 +26,7 @@ export function startCeiling(client: Client, type: string, id: string, taskQueue
 }
 
 interface Side {
-  id: 'saga' | 'shaped' | 'empty';
+  id: 'saga' | 'shaped' | 'empty' | 'local';
   label: string;
   start: (workflowKey: string) => Promise<WorkflowHandle>;
   /** The last run started: its history is counted. */
@@ -66,6 +66,9 @@ export async function sagaThroughput(): Promise<BenchSection> {
       side('saga', 'Order saga (reserve → charge → confirm → ship in SQLite, 1 ms return window)', orderWorker, (key) => startSaga(bench.client, key, ORDER_TASK_QUEUE)),
       side('shaped', 'Ceiling: saga-shaped, no-op activities', ceiling, (key) => startCeiling(bench.client, SAGA_SHAPED_WORKFLOW_TYPE, key)),
       side('empty', 'Ceiling: empty workflow', ceiling, (key) => startCeiling(bench.client, EMPTY_WORKFLOW_TYPE, key)),
+      side('local', 'Proposed shape: saga-shaped with reserve and ship as local activities, one upsert per workflow task', ceiling, (key) =>
+        startCeiling(bench.client, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, key),
+      ),
     ];
     const run = (s: Side, n: number) =>
       runBatch(n, async () => {
@@ -99,7 +102,7 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
     const lat = s.rounds.flatMap((r) => r.latenciesMs);
     return { count, perSecond: (count * 1000) / ms, p50: percentile(lat, 50), p99: percentile(lat, 99), failures: s.rounds.reduce((n, r) => n + r.failures, 0) };
   };
-  const [saga, shaped, empty] = sides.map(total) as [ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>];
+  const [saga, shaped, empty, local] = sides.map(total) as [ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>];
   const perWf = (s: Side, ms: number) => `${(ms / total(s).count).toFixed(1)} ms`;
   const shape = (s: Side) =>
     s.shape ? `${s.shape.events} / ${s.shape.workflowTasks} / ${s.shape.activities} / ${s.shape.upserts} / ${s.shape.timers} / ${s.shape.markers}` : '–';
@@ -120,7 +123,7 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
       ...rows,
       '',
       `**Ratio saga / saga-shaped ceiling: ${fmtRatio(saga.perSecond, shaped.perSecond)}; saga / empty workflow ${fmtRatio(saga.perSecond, empty.perSecond)}; ` +
-        `shaped / empty ${fmtRatio(shaped.perSecond, empty.perSecond)}.** Per round: ` +
+        `shaped / empty ${fmtRatio(shaped.perSecond, empty.perSecond)}; proposed local-activity shape / shaped ${fmtRatio(local.perSecond, shaped.perSecond)}.** Per round: ` +
         sides.map((s) => `${s.id} ${s.rounds.map((r) => r.perSecond.toFixed(1)).join(', ')}`).join('; ') +
         ` /s. Order worker RSS idle ${(idleRss / MiB).toFixed(0)} MiB, peak ${(peakRss / MiB).toFixed(0)} MiB.`,
       '',
@@ -132,7 +135,7 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
         svg: barChart({
           title: 'Workflows completed per second (same server, alternating rounds)',
           unit: '/s',
-          bars: sides.map((s) => ({ label: s.id === 'saga' ? 'order saga' : s.id === 'shaped' ? 'ceiling: saga-shaped' : 'ceiling: empty', value: total(s).perSecond })),
+          bars: sides.map((s) => ({ label: { saga: 'order saga', shaped: 'ceiling: saga-shaped', empty: 'ceiling: empty', local: 'proposed: local activities' }[s.id], value: total(s).perSecond })),
         }),
       },
     ],

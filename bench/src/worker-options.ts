@@ -83,7 +83,10 @@ export async function workerOptions(): Promise<BenchSection> {
   await bundleWorkflowsTo(require.resolve('./ceiling/workflows'), bundle);
   const rounds: Round[] = [];
   try {
-    for (let r = 0; r < ROUNDS; r++) for (const v of VARIANTS) rounds.push(await round(bench, bundle, v, r));
+    // Each round starts one variant later, so no variant always runs first (on a fresh server) or last.
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let k = 0; k < VARIANTS.length; k++) rounds.push(await round(bench, bundle, VARIANTS[(k + r) % VARIANTS.length]!, r));
+    }
   } finally {
     await bench.close();
   }
@@ -99,7 +102,7 @@ export async function workerOptions(): Promise<BenchSection> {
     id: 'worker-options',
     title: '(e) Worker options on the saga-shaped workload',
     lines: [
-      `${ROUNDS} rounds; in each, every variant in turn on a fresh ceiling worker process and task queue (prebundled workflow code), 10 warm-up runs, ` +
+      `${ROUNDS} rounds; in each, every variant in turn (each round starting one variant later) on a fresh ceiling worker process and task queue (prebundled workflow code), 10 warm-up runs, ` +
         `then ${COUNT} saga-shaped workflows (16 starts in flight). RSS from /proc: idle 1 s after start, peak sampled every 200 ms.`,
       '',
       '| Worker options | Throughput | × shipped | RSS idle | RSS peak | Per round |',
