@@ -17,6 +17,15 @@ describe('LoadStats', () => {
     ]);
   });
 
+  it('counts a skipped order as sent and failed, so answered never exceeds sent', () => {
+    const stats = new LoadStats(0);
+    stats.started();
+    stats.skipped('skipped (in-flight cap)', 100);
+    const s = stats.snapshot(1000);
+    expect(s).toMatchObject({ sent: 2, ok: 0, failed: 1, inFlight: 1 });
+    expect(s.errors).toEqual([['skipped (in-flight cap)', 1]]);
+  });
+
   it('reports the rate over the last window apart from the rate since the start', () => {
     const stats = new LoadStats(0, 5_000);
     // 10 completions in the first second, then 5 in the last 5 s of a 10 s run.

@@ -110,7 +110,7 @@ async function run(opts: LoadOptions): Promise<LoadStats> {
         const wait = began + k * interval - Date.now();
         if (wait > 0) await sleep(wait);
         if (inFlight >= opts.concurrency) {
-          stats.failedWith('skipped (in-flight cap)', Date.now());
+          stats.skipped('skipped (in-flight cap)', Date.now());
           continue;
         }
         launch();

@@ -46,6 +46,12 @@ export class LoadStats {
     this.completions.push(at);
   }
 
+  /** An order the run was due to start but did not (too many in flight): sent and failed at once. */
+  skipped(type: string, at: number): void {
+    this.started();
+    this.failedWith(type, at);
+  }
+
   /** A failure counts in the rate (the request completed) but not in the latencies. */
   failedWith(type: string, at: number): void {
     this.failed += 1;
