@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Pool } from 'undici';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type OrderWorkflowInput } from '@temporal-ecommerce/contracts/order';
 import { ensureWorkflowBundle, percentile, mean, serviceProcess, startGateway, startWorker } from '@temporal-ecommerce/e2e/harness';
+import { cdfChart } from './lib/charts';
 import { benchEnv, GATEWAY_PORT } from './lib/setup';
 import { benchOrder } from './lib/orders';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
@@ -9,11 +12,32 @@ import { runMain } from './lib/main';
 const REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 600);
 const WARMUP = 40;
 const BLOCK = 25;
+const TOKEN = 'bench-operator-token-0123456789abcdef';
+
+/** A number field of the gateway's log lines for requests whose id starts with `prefix` (responseTime: the access line). */
+function gatewayTimes(logFile: string, prefix: string, field: 'responseTime' | 'temporalMs' = 'responseTime'): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    const start = line.indexOf('{');
+    if (start < 0 || !line.includes(`"${field}"`)) continue;
+    try {
+      const entry = JSON.parse(line.slice(start)) as { reqId?: string } & Record<string, unknown>;
+      const value = entry[field];
+      if (entry.reqId?.startsWith(prefix) && typeof value === 'number') times.set(entry.reqId, value);
+    } catch {
+      // Not a JSON log line.
+    }
+  }
+  return times;
+}
 
 /**
- * (a) POST /api/orders through the gateway against the same workflow start with the raw Temporal client,
- * one request at a time, in alternating blocks so both sides see the same machine load. No worker runs:
- * both sides measure the start path only (validation, HTTP, the StartWorkflowExecution call).
+ * (a) POST /api/orders through the gateway (auth on: a bearer token with the operator role; rate limit on,
+ * with a budget the bench stays under; LOG_LEVEL=info) against the same workflow start with the raw
+ * Temporal client, one request at a time, in alternating blocks so all sides see the same machine load.
+ * A third side, GET /api/catalog (public, no Temporal call), is the floor of an HTTP round trip through
+ * the same hooks. The HTTP client is undici with a keep-alive connection, as a service calling the gateway
+ * would use. No worker runs: every side times the start path only.
  */
 export async function gatewayLatency(): Promise<BenchSection> {
   const bench = await benchEnv('gateway');
@@ -25,22 +49,36 @@ export async function gatewayLatency(): Promise<BenchSection> {
   await seeder.stop(10_000);
   await seeder.close();
   const baseUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
+  const logFile = path.join(bench.dir, 'gateway.log');
   const gateway = serviceProcess(
     'gateway',
     'gateway',
-    bench.env({ PORT: String(GATEWAY_PORT), HOST: '127.0.0.1', RATE_LIMIT_MAX: '0', ORDER_COMPLETION_DELAY: '7 days' }, 'info'),
-    path.join(bench.dir, 'gateway.log'),
+    bench.env(
+      { PORT: String(GATEWAY_PORT), HOST: '127.0.0.1', GATEWAY_TOKENS: `${TOKEN}:operator:bench`, RATE_LIMIT_MAX: '1000000', ORDER_COMPLETION_DELAY: '7 days' },
+      'info',
+    ),
+    logFile,
   );
+  const http = new Pool(baseUrl, { connections: 1, keepAliveTimeout: 60_000, pipelining: 1 });
   try {
     await startGateway(gateway, baseUrl);
     let n = 0;
     const viaGateway = async (): Promise<number> => {
-      const body = JSON.stringify(benchOrder(`gw-${n++}`));
+      const body = JSON.stringify(benchOrder(`gw-${n}`));
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'x-request-id': `gw-${n++}` };
       const t0 = performance.now();
-      const res = await fetch(`${baseUrl}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      await res.arrayBuffer();
+      const res = await http.request({ path: '/api/orders', method: 'POST', headers, body });
+      await res.body.arrayBuffer();
       const elapsed = performance.now() - t0;
-      if (res.status !== 201) throw new Error(`POST /api/orders answered ${res.status}`);
+      if (res.statusCode !== 201) throw new Error(`POST /api/orders answered ${res.statusCode}`);
+      return elapsed;
+    };
+    const viaCatalog = async (): Promise<number> => {
+      const t0 = performance.now();
+      const res = await http.request({ path: '/api/catalog', method: 'GET', headers: { 'x-request-id': `cat-${n++}` } });
+      await res.body.arrayBuffer();
+      const elapsed = performance.now() - t0;
+      if (res.statusCode !== 200) throw new Error(`GET /api/catalog answered ${res.statusCode}`);
       return elapsed;
     };
     const viaClient = async (): Promise<number> => {
@@ -54,30 +92,72 @@ export async function gatewayLatency(): Promise<BenchSection> {
     for (let i = 0; i < WARMUP; i++) {
       await viaGateway();
       await viaClient();
+      await viaCatalog();
     }
     const gw: number[] = [];
+    const gwIds: string[] = [];
     const raw: number[] = [];
+    const cat: number[] = [];
     for (let done = 0; done < REQUESTS; done += BLOCK) {
-      for (let i = 0; i < BLOCK; i++) gw.push(await viaGateway());
+      for (let i = 0; i < BLOCK; i++) {
+        gwIds.push(`gw-${n}`);
+        gw.push(await viaGateway());
+      }
       for (let i = 0; i < BLOCK; i++) raw.push(await viaClient());
+      for (let i = 0; i < BLOCK; i++) cat.push(await viaCatalog());
     }
+    await gateway.stop(10_000);
+    const measured = new Set(gwIds);
+    const responseTimes = gatewayTimes(logFile, 'gw-');
+    const startTimes = gatewayTimes(logFile, 'gw-', 'temporalMs');
+    const inGateway = gwIds.flatMap((id) => responseTimes.get(id) ?? []);
+    const startInGateway = gwIds.flatMap((id) => startTimes.get(id) ?? []);
+    // Per request: the gateway's time minus its start call = what Fastify, hooks, validation, pricing and logging cost.
+    const aroundStart = [...measured].flatMap((id) => (responseTimes.has(id) && startTimes.has(id) ? [responseTimes.get(id)! - startTimes.get(id)!] : []));
     const row = (name: string, s: number[]) => `| ${name} | ${s.length} | ${fmtMs(percentile(s, 50))} | ${fmtMs(percentile(s, 99))} | ${fmtMs(mean(s))} |`;
+    const p50 = (s: number[]) => percentile(s, 50);
     return {
       id: 'gateway-latency',
       title: '(a) Gateway POST /api/orders vs raw client start',
       lines: [
-        `Sequential requests (one in flight), ${WARMUP} warm-up each, alternating blocks of ${BLOCK}; no worker running, so both sides time the start path only. Gateway at LOG_LEVEL=info, rate limit off.`,
+        `Sequential requests (one in flight), ${WARMUP} warm-up each, alternating blocks of ${BLOCK}; no worker running, so the start sides time the start path only. ` +
+          'Gateway with auth on (bearer token, operator role), rate limit on (budget not reached), LOG_LEVEL=info; HTTP client undici, one keep-alive connection.',
         '',
         '| Path | Requests | p50 | p99 | mean |',
         '| --- | ---: | ---: | ---: | ---: |',
-        row('Gateway `POST /api/orders` (HTTP → validation → start)', gw),
+        row('Gateway `POST /api/orders` (HTTP → auth → validation → pricing → start)', gw),
         row('Raw `client.workflow.start` (same options)', raw),
+        row('Gateway `GET /api/catalog` (HTTP round trip, same hooks, no Temporal call)', cat),
+        ...(inGateway.length > 0 ? [row('└ inside the gateway, `POST /api/orders` (its access line\'s responseTime)', inGateway)] : []),
+        ...(startInGateway.length > 0 ? [row('  └ of which the start call (its "order started" line\'s temporalMs)', startInGateway)] : []),
+        ...(aroundStart.length > 0 ? [row('  └ the rest, per request (hooks, validation, pricing, logging)', aroundStart)] : []),
         '',
-        `**Ratio gateway / raw: p50 ${fmtRatio(percentile(gw, 50), percentile(raw, 50))}, p99 ${fmtRatio(percentile(gw, 99), percentile(raw, 99))}** ` +
-          `(gateway overhead p50 ${fmtMs(percentile(gw, 50) - percentile(raw, 50))}).`,
+        `**Ratio gateway / raw: p50 ${fmtRatio(p50(gw), p50(raw))}, p99 ${fmtRatio(percentile(gw, 99), percentile(raw, 99))}** ` +
+          `(gateway overhead p50 ${fmtMs(p50(gw) - p50(raw))}; an HTTP round trip through the hooks alone ${fmtMs(p50(cat))}` +
+          (inGateway.length > 0 && startInGateway.length > 0
+            ? `; inside the gateway around the start call ${fmtMs(p50(aroundStart))} per request; the same start call from the gateway process vs the bench process ${fmtRatio(p50(startInGateway), p50(raw))})`
+            : ')') +
+          '.',
+        '',
+        '![Latency distributions](results/gateway-latency.svg)',
+      ],
+      charts: [
+        {
+          file: 'gateway-latency.svg',
+          svg: cdfChart({
+            title: 'Start latency, cumulative (gateway with auth vs raw client)',
+            unit: 'ms',
+            series: [
+              { label: 'gateway POST /api/orders', samples: gw },
+              { label: 'raw client.workflow.start', samples: raw },
+              { label: 'gateway GET /api/catalog', samples: cat },
+            ],
+          }),
+        },
       ],
     };
   } finally {
+    await http.close();
     await gateway.stop(10_000);
     await gateway.close();
     await bench.close();

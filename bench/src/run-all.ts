@@ -3,6 +3,7 @@ import { crashRecovery } from './crash-recovery';
 import { gatewayLatency } from './gateway-latency';
 import { publish, type BenchSection } from './lib/results';
 import { sagaThroughput } from './saga-throughput';
+import { workerOptions } from './worker-options';
 import { workerScaling } from './worker-scaling';
 
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   saga: sagaThroughput,
   recovery: crashRecovery,
   scaling: workerScaling,
+  options: workerOptions,
 };
 
 /** `pnpm bench [gateway|saga|recovery|scaling ...]`: runs them one after the other, each updating bench/RESULTS.md. */

@@ -1,79 +1,145 @@
 import path from 'node:path';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { ServiceProcess, ensureWorkflowBundle, percentile, serviceProcess, startWorker } from '@temporal-ecommerce/e2e/harness';
-import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE } from './baseline/names';
+import { CEILING_TASK_QUEUE, EMPTY_WORKFLOW_TYPE, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, SAGA_SHAPED_WORKFLOW_TYPE } from './ceiling/names';
+import { barChart } from './lib/charts';
 import { runBatch, type BatchResult } from './lib/batch';
+import { historyShape, type HistoryShape } from './lib/history';
 import { runMain } from './lib/main';
 import { startSaga } from './lib/orders';
+import { cpuDuring } from './lib/proc';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv } from './lib/setup';
 
 const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const MiB = 1024 * 1024;
+
+/** The ceiling worker: the saga-shaped and the empty workflow, through worker-kit's runWorker like the apps. */
+export function ceilingWorker(env: NodeJS.ProcessEnv, logFile: string, name = 'ceiling-worker'): ServiceProcess {
+  return new ServiceProcess({ name, entry: path.join(__dirname, 'ceiling', 'worker.js'), env, logFile });
+}
+
+export function startCeiling(client: Client, type: string, id: string, taskQueue = CEILING_TASK_QUEUE): Promise<WorkflowHandle> {
+  return client.workflow.start(type, { taskQueue, workflowId: id, args: [{ orderId: id, customerId: 'bench-customer' }] });
+}
+
+interface Side {
+  id: 'saga' | 'shaped' | 'empty' | 'local';
+  label: string;
+  start: (workflowKey: string) => Promise<WorkflowHandle>;
+  /** The last run started: its history is counted. */
+  last?: WorkflowHandle;
+  worker: ServiceProcess;
+  rounds: BatchResult[];
+  serverCpuMs: number;
+  workerCpuMs: number;
+  shape?: HistoryShape;
+}
 
 /**
- * (b) Order sagas completed per second against a workflow with three no-op activities, each on its own
- * worker process with default worker options. The saga's 7-day window is shortened to 1 ms; faults off.
- * Rounds alternate (saga, baseline, saga, ...) so both see the same machine load.
+ * (b) Order sagas completed per second against their ceiling on the same server: a workflow with the
+ * saga's shape (four no-op activities, seven search-attribute upserts, two patch markers, a 1 ms timer)
+ * and an empty workflow, on a worker run through worker-kit with the options every app worker ships with.
+ * The saga's 7-day window is shortened to 1 ms; faults off. Rounds alternate (saga, shaped, empty, ...)
+ * so all three see the same machine load. Also counts CPU per workflow (server and worker, from /proc)
+ * and the history each kind of run leaves: where the time goes.
  */
 export async function sagaThroughput(): Promise<BenchSection> {
   ensureWorkflowBundle('order-worker');
   const bench = await benchEnv('saga');
   const orderWorker = serviceProcess('order-worker', 'order-worker', bench.env(), path.join(bench.dir, 'order-worker.log'));
-  const baselineWorker = new ServiceProcess({
-    name: 'baseline-worker',
-    entry: path.join(__dirname, 'baseline', 'worker.js'),
-    env: bench.env({ BASELINE_TASK_QUEUE: BASELINE_TASK_QUEUE }),
-    logFile: path.join(bench.dir, 'baseline-worker.log'),
-  });
+  const ceiling = ceilingWorker(bench.env({ BENCH_TASK_QUEUE: CEILING_TASK_QUEUE }), path.join(bench.dir, 'ceiling-worker.log'));
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, orderWorker.rssBytes() ?? 0)), 200);
   try {
     await Promise.all([
       startWorker(orderWorker, { poller: { client: bench.client, taskQueue: ORDER_TASK_QUEUE } }),
-      startWorker(baselineWorker, { poller: { client: bench.client, taskQueue: BASELINE_TASK_QUEUE } }),
+      startWorker(ceiling, { poller: { client: bench.client, taskQueue: CEILING_TASK_QUEUE } }),
     ]);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idleRss = orderWorker.rssBytes() ?? 0;
     let id = 0;
-    const saga = (n: number) => runBatch(n, () => startSaga(bench.client, `saga-${id++}`, ORDER_TASK_QUEUE));
-    const baseline = (n: number) =>
-      runBatch(n, () => bench.client.workflow.start(BASELINE_WORKFLOW_TYPE, { taskQueue: BASELINE_TASK_QUEUE, workflowId: `baseline-${id++}`, args: [{ orderId: id }] }));
-    await saga(20);
-    await baseline(20);
-    const sagas: BatchResult[] = [];
-    const baselines: BatchResult[] = [];
+    const side = (id: Side['id'], label: string, worker: ServiceProcess, start: Side['start']): Side => ({ id, label, worker, start, rounds: [], serverCpuMs: 0, workerCpuMs: 0 });
+    const sides: Side[] = [
+      side('saga', 'Order saga (reserve → charge → confirm → ship in SQLite, 1 ms return window)', orderWorker, (key) => startSaga(bench.client, key, ORDER_TASK_QUEUE)),
+      side('shaped', 'Ceiling: saga-shaped, no-op activities', ceiling, (key) => startCeiling(bench.client, SAGA_SHAPED_WORKFLOW_TYPE, key)),
+      side('empty', 'Ceiling: empty workflow', ceiling, (key) => startCeiling(bench.client, EMPTY_WORKFLOW_TYPE, key)),
+      side('local', 'Proposed shape: saga-shaped with reserve and ship as local activities, one upsert per workflow task', ceiling, (key) =>
+        startCeiling(bench.client, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, key),
+      ),
+    ];
+    const run = (s: Side, n: number) =>
+      runBatch(n, async () => {
+        s.last = await s.start(`${s.id}-${id++}`);
+        return s.last;
+      });
+    // Warm-up: the first runs of a fresh worker load code and fill caches.
+    for (const s of sides) await run(s, 10);
     for (let r = 0; r < ROUNDS; r++) {
-      sagas.push(await saga(COUNT));
-      baselines.push(await baseline(COUNT));
+      for (const s of sides) {
+        const { result, cpu } = await cpuDuring({ server: bench.serverPid(), worker: s.worker.pid }, () => run(s, COUNT));
+        s.rounds.push(result);
+        s.serverCpuMs += cpu.server!;
+        s.workerCpuMs += cpu.worker!;
+      }
     }
-    const total = (rs: BatchResult[]) => {
-      const count = rs.reduce((n, r) => n + r.count, 0);
-      const ms = rs.reduce((n, r) => n + r.elapsedMs, 0);
-      const lat = rs.flatMap((r) => r.latenciesMs);
-      return { count, perSecond: (count * 1000) / ms, p50: percentile(lat, 50), p99: percentile(lat, 99), failures: rs.reduce((n, r) => n + r.failures, 0) };
-    };
-    const s = total(sagas);
-    const b = total(baselines);
-    const row = (name: string, t: ReturnType<typeof total>) =>
-      `| ${name} | ${t.count} | ${t.perSecond.toFixed(1)} /s | ${fmtMs(t.p50)} | ${fmtMs(t.p99)} | ${t.failures} |`;
-    return {
-      id: 'saga-throughput',
-      title: '(b) Order sagas per second vs three no-op activities',
-      lines: [
-        `${ROUNDS} alternating rounds of ${COUNT} workflows per side (16 starts in flight, then wait for every result), one worker process each, default worker options, ` +
-          'order worker in production mode (prebundled workflows, LOG_LEVEL=warn, faults off), dev server on SQLite.',
-        '',
-        '| Workflow | Completed | Throughput | Latency p50 | Latency p99 | Failed |',
-        '| --- | ---: | ---: | ---: | ---: | ---: |',
-        row('Order saga (reserve → charge → ship in SQLite, search attributes, 1 ms return window)', s),
-        row('Baseline: three no-op activities', b),
-        '',
-        `**Ratio saga / baseline throughput: ${fmtRatio(s.perSecond, b.perSecond)}**; per-round saga ${sagas.map((r) => r.perSecond.toFixed(1)).join(', ')} /s, ` +
-          `baseline ${baselines.map((r) => r.perSecond.toFixed(1)).join(', ')} /s.`,
-      ],
-    };
+    for (const s of sides) if (s.last) s.shape = await historyShape(s.last);
+    return report(sides, idleRss, peakRss);
   } finally {
-    await Promise.all([orderWorker.stop(10_000), baselineWorker.stop(10_000)]);
-    await Promise.all([orderWorker.close(), baselineWorker.close()]);
+    clearInterval(sampler);
+    await Promise.all([orderWorker.stop(10_000), ceiling.stop(10_000)]);
+    await Promise.all([orderWorker.close(), ceiling.close()]);
     await bench.close();
   }
+}
+
+function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
+  const total = (s: Side) => {
+    const count = s.rounds.reduce((n, r) => n + r.count, 0);
+    const ms = s.rounds.reduce((n, r) => n + r.elapsedMs, 0);
+    const lat = s.rounds.flatMap((r) => r.latenciesMs);
+    return { count, perSecond: (count * 1000) / ms, p50: percentile(lat, 50), p99: percentile(lat, 99), failures: s.rounds.reduce((n, r) => n + r.failures, 0) };
+  };
+  const [saga, shaped, empty, local] = sides.map(total) as [ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>];
+  const perWf = (s: Side, ms: number) => `${(ms / total(s).count).toFixed(1)} ms`;
+  const shape = (s: Side) =>
+    s.shape ? `${s.shape.events} / ${s.shape.workflowTasks} / ${s.shape.activities} / ${s.shape.upserts} / ${s.shape.timers} / ${s.shape.markers}` : '–';
+  const rows = sides.map((s) => {
+    const t = total(s);
+    return `| ${s.label} | ${t.count} | ${t.perSecond.toFixed(1)} /s | ${fmtRatio(t.perSecond, shaped.perSecond)} | ${fmtMs(t.p50)} | ${fmtMs(t.p99)} | ${perWf(s, s.serverCpuMs)} | ${perWf(s, s.workerCpuMs)} | ${shape(s)} | ${t.failures} |`;
+  });
+  return {
+    id: 'saga-throughput',
+    title: '(b) Order sagas per second vs the ceiling (saga-shaped and empty workflows, same server)',
+    lines: [
+      `${ROUNDS} alternating rounds of ${COUNT} workflows per side after 10 warm-up runs each (16 starts in flight, then wait for every result); ` +
+        'order worker in production mode (prebundled workflows, LOG_LEVEL=warn, faults off), ceiling worker through worker-kit with the same options; dev server on SQLite (WAL). ' +
+        'CPU per workflow from /proc (server: the dev server process; worker: the side\'s worker process). History: events / workflow tasks / activities / upserts / timers / markers of one run.',
+      '',
+      '| Workflow | Completed | Throughput | × shaped ceiling | Latency p50 | Latency p99 | Server CPU / wf | Worker CPU / wf | History | Failed |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+      ...rows,
+      '',
+      `**Ratio saga / saga-shaped ceiling: ${fmtRatio(saga.perSecond, shaped.perSecond)}; saga / empty workflow ${fmtRatio(saga.perSecond, empty.perSecond)}; ` +
+        `shaped / empty ${fmtRatio(shaped.perSecond, empty.perSecond)}; proposed local-activity shape / shaped ${fmtRatio(local.perSecond, shaped.perSecond)}.** Per round: ` +
+        sides.map((s) => `${s.id} ${s.rounds.map((r) => r.perSecond.toFixed(1)).join(', ')}`).join('; ') +
+        ` /s. Order worker RSS idle ${(idleRss / MiB).toFixed(0)} MiB, peak ${(peakRss / MiB).toFixed(0)} MiB.`,
+      '',
+      '![Throughput against the ceiling](results/saga-throughput.svg)',
+    ],
+    charts: [
+      {
+        file: 'saga-throughput.svg',
+        svg: barChart({
+          title: 'Workflows completed per second (same server, alternating rounds)',
+          unit: '/s',
+          bars: sides.map((s) => ({ label: { saga: 'order saga', shaped: 'ceiling: saga-shaped', empty: 'ceiling: empty', local: 'proposed: local activities' }[s.id], value: total(s).perSecond })),
+        }),
+      },
+    ],
+  };
 }
 
 if (require.main === module) runMain(sagaThroughput, publish);

@@ -51,3 +51,26 @@ export function timedOutWaitBetween(events: TimedEvent[], since: number, until: 
     .filter((e) => e.kind === 'workflowTaskTimedOut' && e.at >= since && e.at <= until)
     .reduce((sum, e) => sum + e.at - (scheduledAt.get(e.scheduledEventId ?? -1) ?? e.at), 0);
 }
+
+/** What one run cost the server, counted from its history: the round trips the workflow's shape asks for. */
+export interface HistoryShape {
+  events: number;
+  workflowTasks: number;
+  activities: number;
+  timers: number;
+  upserts: number;
+  markers: number;
+}
+
+export async function historyShape(handle: WorkflowHandle): Promise<HistoryShape> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const count = (has: (e: (typeof events)[number]) => unknown) => events.filter((e) => has(e)).length;
+  return {
+    events: events.length,
+    workflowTasks: count((e) => e.workflowTaskCompletedEventAttributes),
+    activities: count((e) => e.activityTaskScheduledEventAttributes),
+    timers: count((e) => e.timerStartedEventAttributes),
+    upserts: count((e) => e.upsertWorkflowSearchAttributesEventAttributes),
+    markers: count((e) => e.markerRecordedEventAttributes),
+  };
+}

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeMachine, machineLine } from '@temporal-ecommerce/e2e/harness';
 
 const RESULTS = path.join(__dirname, '..', '..', 'RESULTS.md');
+/** SVG charts, linked from RESULTS.md and the README. */
+const CHARTS_DIR = path.join(__dirname, '..', '..', 'results');
 
 export interface BenchSection {
   /** Marker id in RESULTS.md, e.g. "gateway-latency". */
@@ -10,6 +12,8 @@ export interface BenchSection {
   title: string;
   /** Markdown lines: a table of measurements and the ratio. */
   lines: string[];
+  /** SVG files written to bench/results/ (the lines link them). */
+  charts?: { file: string; svg: string }[];
 }
 
 /** Markdown of one bench's section, with the machine it ran on. */
@@ -32,6 +36,11 @@ export function publish(section: BenchSection): void {
   const to = current.indexOf(close);
   const next = from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + close.length) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(RESULTS, next);
+  for (const chart of section.charts ?? []) {
+    mkdirSync(CHARTS_DIR, { recursive: true });
+    writeFileSync(path.join(CHARTS_DIR, chart.file), chart.svg);
+    console.log(`chart: bench/results/${chart.file}`);
+  }
 }
 
 export const fmtMs = (v: number): string => `${v.toFixed(1)} ms`;

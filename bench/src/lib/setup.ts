@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { RestartableTemporal, connectClient, runDir, serviceEnv, type ServiceEnvOptions } from '@temporal-ecommerce/e2e/harness';
 import type { Client, Connection } from '@temporalio/client';
+import { serverPid } from './proc';
 
 /** Ports of the benchmark runs (BENCH_TEMPORAL_PORT, BENCH_GATEWAY_PORT): away from pnpm start's 7233/3001. */
 export const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7901);
@@ -9,6 +10,8 @@ export const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3901);
 export interface BenchEnv {
   dir: string;
   dataDir: string;
+  /** The dev server's pid (for its CPU time). */
+  serverPid(): number | undefined;
   temporal: RestartableTemporal;
   client: Client;
   connection: Connection;
@@ -20,11 +23,13 @@ export interface BenchEnv {
 export async function benchEnv(name: string): Promise<BenchEnv> {
   const dir = runDir(`bench-${name}`);
   const dataDir = path.join(dir, 'data');
-  const temporal = await RestartableTemporal.start({ port: TEMPORAL_PORT, dbFilename: path.join(dir, 'temporal.db') });
+  const dbFilename = path.join(dir, 'temporal.db');
+  const temporal = await RestartableTemporal.start({ port: TEMPORAL_PORT, dbFilename });
   const { client, connection } = await connectClient(temporal.address);
   return {
     dir,
     dataDir,
+    serverPid: () => serverPid(dbFilename),
     temporal,
     client,
     connection,

@@ -98,8 +98,8 @@ export default fp<{ auth: AuthConfig | undefined }>(
         const has = principal.roles.length > 0 ? principal.roles.join(', ') : 'no role';
         throw httpError(403, `${request.method} ${request.routeOptions.url} needs the ${required} role; ${principal.identity} has ${has}`);
       }
+      // Who called is on the request's access line (app.ts), not a line of its own.
       request.principal = principal;
-      request.log.info({ principal: principal.identity, auth: required }, 'authenticated');
     }
 
     /** The decider a workflow records is the token's identity, whatever the body says (runs before validation). */

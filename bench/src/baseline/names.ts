@@ -1,2 +1,0 @@
-export const BASELINE_WORKFLOW_TYPE = 'baselineWorkflow';
-export const BASELINE_TASK_QUEUE = 'bench-baseline';
