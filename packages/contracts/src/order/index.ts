@@ -2,7 +2,7 @@
  * The order domain's public contract: task queue, workflow type, id helper, messages and types.
  * Sandbox-safe (imported by workflow code): no Node builtins, no I/O, no TypeBox values.
  */
-import { WorkflowIdReusePolicy, type Duration, type SearchAttributePair } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Duration, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { ErrorType } from '../errors';
 import { SA } from '../search-attributes';
@@ -132,7 +132,8 @@ export interface OrderWorkflowInput {
 /**
  * How an order workflow is started: the gateway starts every order with these options, and bench (a)
  * times the same call without HTTP. An order id is used once, ever (even a finished order's id is a
- * duplicate); the business fields go to search attributes for the Temporal UI's list.
+ * duplicate, and a running one is never reused, which Update-with-Start requires to be said); the business
+ * fields go to search attributes for the Temporal UI's list.
  */
 export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
   const { order } = input;
@@ -147,6 +148,7 @@ export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
     workflowId: orderWorkflowId(order.orderId),
     args: [input] as [OrderWorkflowInput],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
     typedSearchAttributes: searchAttributes,
     staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount?.toFixed(2) ?? 'priced at reservation'}, customer ${order.customerId}`,
   };
@@ -157,6 +159,19 @@ export const getOrderStatusQuery = defineQuery<OrderState>('getOrderStatus');
 export const approveOrderUpdate = defineUpdate<OrderState, [ApproveOrderBody]>('approveOrder');
 /** Accepted until the order completes; resolves with the state after compensation. */
 export const cancelOrderUpdate = defineUpdate<OrderState, [CancelOrderBody]>('cancelOrder');
+
+/**
+ * What POST /api/orders?wait=charged sends with the start (Update-with-Start): how long the workflow
+ * holds the answer. The handler answers once the order is charged, or undone before it was (as an
+ * ApplicationFailure of the reason's type), or, when `timeoutMs` passes first, with the state as it is.
+ */
+export interface WaitForChargeRequest {
+  timeoutMs: number;
+}
+/** Bounds of `WaitForChargeRequest.timeoutMs`, checked by the Update's validator. */
+export const CHARGE_WAIT_LIMITS_MS = { min: 100, max: 3_600_000 } as const;
+/** Accepted until the order was charged or undone; resolves with the state once it was charged. */
+export const waitForChargeUpdate = defineUpdate<OrderState, [WaitForChargeRequest]>('waitForCharge');
 
 /** Integer cents; money is compared and stored in cents so 1359.97 adds up exactly. */
 export function toCents(amount: number): number {
