@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
-import { EnvError, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { ML_TASK_QUEUE, ML_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/ml';
+import { EnvError, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
 export interface MlWorkerEnv {
@@ -36,6 +36,9 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
     HISTORY_DB: path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite')),
     TASK_QUEUE: taskQueue,
-    kit: loadWorkerKitEnv(env, { metricsPort: 9465 }),
+    kit: loadWorkerKitEnv(env, {
+      metricsPort: 9465,
+      deployment: { deploymentName: ML_WORKER_DEPLOYMENT, behavior: 'AUTO_UPGRADE', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
+    }),
   };
 }

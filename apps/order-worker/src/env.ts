@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
-import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, ORDER_WORKER_DEPLOYMENT, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
+import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 
 /** The order worker's configuration. This file is the only reader of process.env in the app. */
@@ -50,7 +50,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
       carrier,
       ...(sabotage ? { sabotage: sabotage as ChaosSabotage } : {}),
     },
-    kit: loadWorkerKitEnv(env, { metricsPort: 9464 }),
+    kit: loadWorkerKitEnv(env, {
+      metricsPort: 9464,
+      deployment: { deploymentName: ORDER_WORKER_DEPLOYMENT, behavior: 'PINNED', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
+    }),
   };
 }
 

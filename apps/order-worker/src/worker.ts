@@ -21,7 +21,7 @@ async function run(): Promise<void> {
       workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,
       activities: createActivities({ db, faults: env.faults }),
       logger,
-      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
+      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {
     db.close();

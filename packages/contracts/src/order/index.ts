@@ -12,6 +12,11 @@ export type { ApproveOrderBody, CancelOrderBody, CreateOrderBody, OrderItem, Ord
 
 export const ORDER_TASK_QUEUE = 'order-processing';
 export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
+/**
+ * The order worker's Worker Deployment (docs/versioning.md): each build runs as a version of it. Orders
+ * are Pinned: a run finishes on the build it started on.
+ */
+export const ORDER_WORKER_DEPLOYMENT = 'order-worker';
 
 /** One workflow per order: the id doubles as the duplicate-order guard. */
 export function orderWorkflowId(orderId: string): string {
