@@ -13,6 +13,8 @@ export interface OrderWorkerEnv {
   TASK_QUEUE: string;
   /** Folder holding orders.db (inventory, payments ledger, shipments). */
   DATA_DIR: string;
+  /** ORDER_SHIPPING_CARRIER: the carrier this build books with (pnpm demo:versioning's v2 differs by it). */
+  carrier?: string;
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
   faults: FaultConfig;
   /** Metrics (METRICS_PORT, default 9464), tracing, payload encryption, TLS: the settings every worker shares. */
@@ -33,6 +35,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   }
   // A sabotage breaks money and stock guarantees on purpose: it is for the chaos run's own tests only.
   if (sabotage !== undefined && env.NODE_ENV === 'production') throw new EnvError('CHAOS_SABOTAGE is refused when NODE_ENV=production');
+  const shippingCarrier = env.ORDER_SHIPPING_CARRIER?.trim();
+  if (shippingCarrier !== undefined && shippingCarrier !== '' && !/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/.test(shippingCarrier)) {
+    throw new EnvError(`ORDER_SHIPPING_CARRIER must be 1-40 letters, digits, spaces, ".", "_" or "-", got "${env.ORDER_SHIPPING_CARRIER}"`);
+  }
   const address = envTemporalAddress(env);
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
@@ -41,6 +47,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     TASK_QUEUE: env.ORDER_TASK_QUEUE || ORDER_TASK_QUEUE,
     DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
+    ...(shippingCarrier ? { carrier: shippingCarrier } : {}),
     faults: {
       ...NO_FAULTS,
       paymentFailureRate: envNumber(env, 'ORDER_FAULT_PAYMENT_FAILURE_RATE', 0, 0, 1),
