@@ -2,7 +2,7 @@
  * The order domain's public contract: task queue, workflow type, id helper, messages and types.
  * Sandbox-safe (imported by workflow code): no Node builtins, no I/O, no TypeBox values.
  */
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Duration, type SearchAttributePair } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Duration, type Priority, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { ErrorType } from '../errors';
 import { SA } from '../search-attributes';
@@ -134,6 +134,19 @@ export interface OrderWorkflowInput {
   completionDelay?: Duration;
 }
 
+/** Priority keys (1 runs first; the server's default range is 1-5, its default 3). */
+export const ORDER_PRIORITY = { highValue: 1, normal: 3 } as const;
+
+/**
+ * An order's task priority: orders above the approval threshold go first when the order queues are
+ * backlogged, and each customer is its own fairness key, so one customer's burst cannot starve the others.
+ * Activities inherit it from the run. A server without priority or fairness support stores and ignores it
+ * (docs/versioning.md: what the dev server does with it).
+ */
+export function orderPriority(order: Pick<CreateOrderBody, 'customerId' | 'totalAmount'>): Priority {
+  return { priorityKey: (order.totalAmount ?? 0) > HIGH_VALUE_THRESHOLD ? ORDER_PRIORITY.highValue : ORDER_PRIORITY.normal, fairnessKey: order.customerId };
+}
+
 /**
  * How an order workflow is started: the gateway starts every order with these options, and bench (a)
  * times the same call without HTTP. An order id is used once, ever (even a finished order's id is a
@@ -154,6 +167,7 @@ export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
     args: [input] as [OrderWorkflowInput],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    priority: orderPriority(order),
     typedSearchAttributes: searchAttributes,
     staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount?.toFixed(2) ?? 'priced at reservation'}, customer ${order.customerId}`,
   };
