@@ -53,7 +53,8 @@ async function main(): Promise<void> {
       name: 'versioning',
       workers: ['order-worker'],
       workerEnv: { 'order-worker': { WORKER_BUILD_ID: V1.buildId, ORDER_SHIPPING_CARRIER: V1.carrier } },
-      gatewayEnv: { ORDER_COMPLETION_DELAY: '10 minutes', ORDER_APPROVAL_TIMEOUT: '10 minutes' },
+      // The gateway in development mode: this demo is about the workers, and its requests carry no token.
+      gatewayEnv: { NODE_ENV: 'development', ORDER_COMPLETION_DELAY: '10 minutes', ORDER_APPROVAL_TIMEOUT: '10 minutes' },
     },
     say,
   );
