@@ -141,7 +141,7 @@ export const ORDER_PRIORITY = { highValue: 1, normal: 3 } as const;
  * An order's task priority: orders above the approval threshold go first when the order queues are
  * backlogged, and each customer is its own fairness key, so one customer's burst cannot starve the others.
  * Activities inherit it from the run. A server without priority or fairness support stores and ignores it
- * (docs/versioning.md: what the dev server does with it).
+ * (docs/versioning.md, Priorities: what was and was not verified on the dev server).
  */
 export function orderPriority(order: Pick<CreateOrderBody, 'customerId' | 'totalAmount'>): Priority {
   return { priorityKey: (order.totalAmount ?? 0) > HIGH_VALUE_THRESHOLD ? ORDER_PRIORITY.highValue : ORDER_PRIORITY.normal, fairnessKey: order.customerId };
