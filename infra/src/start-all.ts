@@ -67,6 +67,9 @@ async function superviseServices(
     TEMPORAL_ADDRESS: server.address,
     TEMPORAL_NAMESPACE: server.namespace,
     TEMPORAL_ECOMMERCE_DATA_DIR: env.dataDir,
+    // One build at a time: each worker makes its version (package version + git revision) its deployment's
+    // current one, so a new commit takes new runs at once (docs/versioning.md: pinned orders of the old build).
+    WORKER_DEPLOYMENT_PROMOTE: inherited.WORKER_DEPLOYMENT_PROMOTE || 'always',
   };
   const skipped: string[] = [];
   SERVICES.forEach((spec, i) => {

@@ -119,6 +119,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  // Workers run NODE_ENV=production, where a worker never makes its version current by itself: compose
+  // runs one build at a time and must route new runs to it without a manual `temporal worker deployment`.
+  it('lets each worker make its version current, with a revision for its build id (the image has no .git)', () => {
+    for (const name of ['order-worker', 'ml-worker', 'agent-worker']) {
+      expect(service(name).environment, name).toMatchObject({ NODE_ENV: 'production', WORKER_DEPLOYMENT_PROMOTE: '${WORKER_DEPLOYMENT_PROMOTE:-always}', GIT_REVISION: '${GIT_REVISION:-compose}' });
+    }
+  });
+
   // The gateway prices orders from the catalog in the order worker's orders.db: it must see that file.
   it('gives the gateway the order worker\'s data volume at the same TEMPORAL_ECOMMERCE_DATA_DIR', () => {
     const dataDir = String(service('order-worker').environment?.TEMPORAL_ECOMMERCE_DATA_DIR ?? '');

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { AGENT_TASK_QUEUE } from '@temporal-ecommerce/contracts/agent';
+import { AGENT_TASK_QUEUE, AGENT_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
-import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import type { SandboxLimits } from './sandbox/command';
 import { SANDBOX_REQUESTS, type SandboxRequest } from './sandbox/detect';
 
@@ -70,7 +70,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
       cpuSeconds: envNumber(env, 'AGENT_TEST_CPU_SECONDS', 300, 1, 86_400),
       memoryBytes: envNumber(env, 'AGENT_TEST_MEMORY_MB', 4096, 256, 1_048_576) * 1024 * 1024,
     },
-    kit: loadWorkerKitEnv(env, { metricsPort: 9466 }),
+    kit: loadWorkerKitEnv(env, {
+      metricsPort: 9466,
+      deployment: { deploymentName: AGENT_WORKER_DEPLOYMENT, behavior: 'AUTO_UPGRADE', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
+    }),
     ...(env.ANTHROPIC_API_KEY
       ? {
           llm: {

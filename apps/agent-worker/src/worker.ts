@@ -40,7 +40,7 @@ async function run(): Promise<void> {
         ...(llm ? { llm } : {}),
       }),
       logger,
-      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
+      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {
     store.close();

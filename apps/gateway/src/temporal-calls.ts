@@ -1,5 +1,5 @@
 import { isGrpcServiceError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { WorkflowNotFoundError, WorkflowUpdateStage, type UpdateDefinition } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateStage, type UpdateDefinition, type WithStartWorkflowOperation, type Workflow } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import type { GatewayConfig } from './env';
@@ -76,6 +76,18 @@ export interface TemporalCalls {
    * the worker); its handler then has the update timeout to finish (else 504: it goes on, see GET).
    */
   update<Ret, Arg>(worker: WorkerRef, handle: WorkflowHandle, def: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId?: string): Promise<Ret>;
+  /**
+   * Update-with-Start in the same two bounded steps: one request starts the run and hands it the Update;
+   * a worker must accept it within the worker timeout (else 503: the run was started and goes on), then
+   * `resultMs` bounds the handler (else 504). Answers the run it started and the Update's result.
+   */
+  updateWithStart<Ret, Arg, W extends Workflow>(
+    worker: WorkerRef,
+    def: UpdateDefinition<Ret, [Arg]>,
+    arg: Arg,
+    start: WithStartWorkflowOperation<W>,
+    resultMs: number,
+  ): Promise<{ runId: string; result: Ret }>;
 }
 
 export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalTimeouts']): TemporalCalls {
@@ -99,9 +111,27 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
     }
   };
   const worker = <T>(ref: WorkerRef, fn: () => Promise<T>): Promise<T> => bounded(ref, 'query', fn);
+  const result = async <T>(ref: WorkerRef, ms: number, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await client.withDeadline(Date.now() + ms, fn);
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      throw new TemporalTimeoutError(`The ${ref.name} worker accepted the request but did not finish it within ${ms / 1000} s; it goes on: read the workflow's state to follow it`, {
+        cause: err,
+      });
+    }
+  };
   return {
     server,
     worker,
+    async updateWithStart(ref, def, arg, startWorkflowOperation, resultMs) {
+      const accepted = await bounded(ref, 'update', () =>
+        client.workflow.startUpdateWithStart(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, startWorkflowOperation }),
+      );
+      // At ACCEPTED the server has named the run; the type allows none for handles made by id only.
+      const runId = accepted.workflowRunId ?? (await server(async () => (await (await startWorkflowOperation.workflowHandle()).describe()).runId));
+      return { runId, result: await result(ref, resultMs, () => accepted.result()) };
+    },
     async update(ref, handle, def, arg, updateId) {
       // With an id (schemas/idempotency.ts), a retry attaches to the Update the server already holds.
       const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) })).catch((err: unknown) => {
@@ -111,14 +141,7 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
         }
         throw err;
       });
-      try {
-        return await client.withDeadline(Date.now() + timeouts.updateMs, () => accepted.result());
-      } catch (err) {
-        if (!isTimeout(err)) throw err;
-        throw new TemporalTimeoutError(`The ${ref.name} worker accepted the request but did not finish it within ${timeouts.updateMs / 1000} s; it goes on: read the workflow's state to follow it`, {
-          cause: err,
-        });
-      }
+      return result(ref, timeouts.updateMs, () => accepted.result());
     },
   };
 }

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ML_TASK_QUEUE } from '@temporal-ecommerce/contracts/ml';
+import { ML_TASK_QUEUE, ML_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/ml';
 import { parseS3Url, type S3Location } from './activities/s3-artifact-store';
-import { EnvError, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { EnvError, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
 export interface MlWorkerEnv {
@@ -54,6 +54,9 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     HISTORY_DB: path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite')),
     TASK_QUEUE: taskQueue,
     TRAINING_THREADS: threads,
-    kit: loadWorkerKitEnv(env, { metricsPort: 9465 }),
+    kit: loadWorkerKitEnv(env, {
+      metricsPort: 9465,
+      deployment: { deploymentName: ML_WORKER_DEPLOYMENT, behavior: 'AUTO_UPGRADE', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
+    }),
   };
 }

@@ -22,7 +22,7 @@ async function run(): Promise<void> {
       workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,
       activities: createActivities({ store, history, threads: new ThreadSlots(env.TRAINING_THREADS) }),
       logger,
-      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
+      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
       workerOptions: {
         // Heartbeats reach the server at least every second, so the checkpoint a retry resumes from is
         // at most a second old when this process dies.

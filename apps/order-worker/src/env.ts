@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
-import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { CHAOS_SABOTAGES, ORDER_TASK_QUEUE, ORDER_WORKER_DEPLOYMENT, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
+import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
 import { NO_FAULTS, type FaultConfig } from './activities/faults';
 import type { OrderStoreConfig } from './services/database';
 
@@ -16,6 +16,8 @@ export interface OrderWorkerEnv {
   DATA_DIR: string;
   /** Where the services keep their state: orders.db in DATA_DIR, or PostgreSQL (ORDER_DATABASE_URL) shared by replicas. */
   database: OrderStoreConfig;
+  /** ORDER_SHIPPING_CARRIER: the carrier this build books with (pnpm demo:versioning's v2 differs by it). */
+  carrier?: string;
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
   faults: FaultConfig;
   /** Metrics (METRICS_PORT, default 9464), tracing, payload encryption, TLS: the settings every worker shares. */
@@ -36,6 +38,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
   }
   // A sabotage breaks money and stock guarantees on purpose: it is for the chaos run's own tests only.
   if (sabotage !== undefined && env.NODE_ENV === 'production') throw new EnvError('CHAOS_SABOTAGE is refused when NODE_ENV=production');
+  const shippingCarrier = env.ORDER_SHIPPING_CARRIER?.trim();
+  if (shippingCarrier !== undefined && shippingCarrier !== '' && !/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/.test(shippingCarrier)) {
+    throw new EnvError(`ORDER_SHIPPING_CARRIER must be 1-40 letters, digits, spaces, ".", "_" or "-", got "${env.ORDER_SHIPPING_CARRIER}"`);
+  }
   const address = envTemporalAddress(env);
   const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
   return {
@@ -46,6 +52,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
     TASK_QUEUE: env.ORDER_TASK_QUEUE || ORDER_TASK_QUEUE,
     DATA_DIR: dataDir,
     database: loadDatabase(env, dataDir),
+    ...(shippingCarrier ? { carrier: shippingCarrier } : {}),
     faults: {
       ...NO_FAULTS,
       paymentFailureRate: envNumber(env, 'ORDER_FAULT_PAYMENT_FAILURE_RATE', 0, 0, 1),
@@ -55,7 +62,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
       carrier,
       ...(sabotage ? { sabotage: sabotage as ChaosSabotage } : {}),
     },
-    kit: loadWorkerKitEnv(env, { metricsPort: 9464 }),
+    kit: loadWorkerKitEnv(env, {
+      metricsPort: 9464,
+      deployment: { deploymentName: ORDER_WORKER_DEPLOYMENT, behavior: 'PINNED', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
+    }),
   };
 }
 

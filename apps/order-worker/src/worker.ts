@@ -20,9 +20,9 @@ async function run(): Promise<void> {
       workflowsPath: require.resolve('./workflows'),
       // Production only: a stale bundle must not shadow the sources during development.
       workflowBundlePath: env.NODE_ENV === 'production' ? path.join(__dirname, 'workflow-bundle.js') : undefined,
-      activities: createActivities({ db, faults: env.faults }),
+      activities: createActivities({ db, faults: env.faults, ...(env.carrier ? { carrier: env.carrier } : {}) }),
       logger,
-      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions
+      ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {
     await db.close();

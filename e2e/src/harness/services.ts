@@ -27,6 +27,8 @@ export function serviceEnv(opts: ServiceEnvOptions): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     LOG_LEVEL: opts.logLevel ?? 'info',
     METRICS_PORT: 'off',
+    // A run starts one build of each worker (production mode would wait for an operator): make it current.
+    WORKER_DEPLOYMENT_PROMOTE: 'always',
     TEMPORAL_ADDRESS: opts.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_ECOMMERCE_DATA_DIR: opts.dataDir,

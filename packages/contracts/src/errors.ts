@@ -52,5 +52,12 @@ export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
 
 /** Errors a caller caused: the gateway answers 409 instead of 500 when a workflow raises one. */
 export const CONFLICT_ERROR_TYPES: readonly string[] = [ErrorType.NotAwaiting, ErrorType.InvalidState];
+/** The card was declined: 402 when the caller waited for the charge (POST /api/orders?wait=charged). */
+export const PAYMENT_REQUIRED_ERROR_TYPES: readonly string[] = [ErrorType.PaymentDeclined];
+/**
+ * Why an order was undone before it was charged (stock, a catalog change, a cancel): 409 when the caller
+ * waited for the charge. A closed order's later failures are read from its state, never thrown.
+ */
+export const ORDER_REJECTED_ERROR_TYPES: readonly string[] = [ErrorType.OutOfStock, ErrorType.UnknownProduct, ErrorType.PriceChanged, ErrorType.OrderCancelled];
 /** Errors in the request's content: the gateway answers 400. */
 export const BAD_REQUEST_ERROR_TYPES: readonly string[] = [ErrorType.InvalidRequest, ErrorType.RepositoryNotAllowed, ErrorType.InputTooLarge];

@@ -3,6 +3,7 @@ import { readEncryptionEnv, type EncryptionSettings } from '@temporal-ecommerce/
 import { EnvError, envFlag, temporalTlsFromEnv } from '@temporal-ecommerce/env';
 import { envDuration } from './env-parsing';
 import type { TracingOptions } from './tracing';
+import { loadWorkerDeployment, type WorkerDeployment, type WorkerDeploymentDefaults } from './deployment';
 
 /** The runWorker options every worker takes from the same env vars (see docs/observability.md, docs/security.md). */
 export interface WorkerKitEnv {
@@ -12,11 +13,15 @@ export interface WorkerKitEnv {
   tracing?: TracingOptions;
   encryption?: EncryptionSettings;
   connectionOptions?: Partial<NativeConnectionOptions>;
+  /** Worker Deployment Versioning; undefined with WORKER_VERSIONING=off. */
+  deployment?: WorkerDeployment;
 }
 
 export interface WorkerKitEnvDefaults {
   /** This worker's Prometheus port (order 9464, ml 9465, agent 9466), so workers on one host do not clash. */
   metricsPort: number;
+  /** This worker's deployment name, versioning behaviour and package version (docs/versioning.md). */
+  deployment: WorkerDeploymentDefaults;
 }
 
 /**
@@ -46,6 +51,7 @@ function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults):
 
 /**
  * Reads the shared worker settings from `env` (a worker's env.ts passes process.env):
+ * WORKER_VERSIONING, WORKER_DEPLOYMENT_NAME, WORKER_BUILD_ID, GIT_REVISION, WORKER_DEPLOYMENT_PROMOTE (deployment.ts),
  * WORKER_STICKY_QUEUE_TIMEOUT, METRICS_PORT, METRICS_HOST, OTEL_ENABLED, OTEL_EXPORTER_OTLP_ENDPOINT, PAYLOAD_ENCRYPTION_KEY(_ID), PAYLOAD_ENCRYPTION_PREVIOUS_KEYS, TEMPORAL_API_KEY
  * and TEMPORAL_TLS*. Throws EnvError naming the bad variable.
  */
@@ -69,5 +75,7 @@ export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvD
   if (encryption) result.encryption = encryption;
   const connectionOptions = temporalTlsFromEnv(env);
   if (connectionOptions) result.connectionOptions = connectionOptions;
+  const deployment = loadWorkerDeployment(env, defaults.deployment);
+  if (deployment) result.deployment = deployment;
   return result;
 }

@@ -7,3 +7,4 @@ export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, type WorkerKitEnv, t
 export { envDuration } from './env-parsing';
 // Re-exported so a worker's env.ts takes all its parsers from one place.
 export { EnvError, envFlag, envList, envNumber, envTemporalAddress } from '@temporal-ecommerce/env';
+export { currentBuildId, loadWorkerDeployment, readPackageVersion, setCurrentVersion, type DeploymentApi, type PromotePolicy, type WorkerDeployment, type WorkerDeploymentDefaults } from './deployment';

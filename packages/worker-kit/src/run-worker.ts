@@ -7,6 +7,7 @@ import { encryptionDataConverter, type EncryptionSettings } from '@temporal-ecom
 import { DEFAULT_STICKY_QUEUE_TIMEOUT_MS } from './env';
 import { installRuntime } from './runtime';
 import { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
+import { currentBuildId, setCurrentVersion, type WorkerDeployment } from './deployment';
 
 export interface RunWorkerOptions {
   /** Service name: part of the worker identity shown in the Temporal UI (`pid@host/service`). */
@@ -30,6 +31,11 @@ export interface RunWorkerOptions {
    * SDK's own default is 10 s); trade-off in src/env.ts. `loadWorkerKitEnv` reads WORKER_STICKY_QUEUE_TIMEOUT.
    */
   stickyQueueScheduleToStartTimeout?: Duration;
+  /**
+   * Worker Deployment Versioning (`loadWorkerKitEnv` reads it): the worker polls as this version and,
+   * per `promote`, makes it current before it reports itself started. Undefined: an unversioned worker.
+   */
+  deployment?: WorkerDeployment;
   /** TLS, API key, metadata for the connection. */
   connectionOptions?: Partial<NativeConnectionOptions>;
   /** host:port for the SDK runtime's Prometheus endpoint (GET /metrics). Undefined: no metrics. */
@@ -60,6 +66,21 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+/** Applies the promote policy; answers whether this version is now the current one. */
+async function promote(connection: NativeConnection, namespace: string, deployment: WorkerDeployment, logger: pino.Logger, running: Promise<void>): Promise<boolean> {
+  const { version, promote: policy } = deployment;
+  const current = await currentBuildId(connection, namespace, version.deploymentName);
+  if (current === version.buildId) return true;
+  if (policy === 'never' || (policy === 'if-none' && current !== undefined)) {
+    logger.info({ ...version, current: current ?? null, policy }, 'version not made current: set it with `temporal worker deployment set-current-version`');
+    return false;
+  }
+  // A worker that fails while we wait must fail the start, not leave us retrying.
+  await Promise.race([setCurrentVersion(connection, namespace, version, { identity: `${process.pid}@${hostname()}` }), running.then(() => Promise.reject(new Error('worker stopped before its version became current')))]);
+  logger.info({ ...version, previous: current ?? null }, 'version made current');
+  return true;
+}
+
 /**
  * Connects, creates a Worker for one task queue and runs it until it is shut down (process signal or
  * `signal`), draining in-flight tasks. The connection is closed whatever happens. Rejects if the worker
@@ -86,16 +107,28 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
       ...source,
       ...(dataConverter ? { dataConverter } : {}),
       ...(tracing ? { plugins: [tracing.plugin] } : {}),
+      ...(opts.deployment
+        ? { workerDeploymentOptions: { useWorkerVersioning: true, version: opts.deployment.version, defaultVersioningBehavior: opts.deployment.behavior } }
+        : {}),
       ...opts.workerOptions,
     });
+    const running = opts.signal ? worker.runUntil(untilAborted(opts.signal)) : worker.run();
+    // The server routes new runs only to a current (or ramping) version, and accepts a version as current
+    // only once it has seen it poll: so promote with the worker running, and say "started" after that.
+    running.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled meanwhile
+    let promoted: boolean | undefined;
+    try {
+      promoted = opts.deployment ? await promote(connection, namespace, opts.deployment, logger, running) : undefined;
+    } catch (err) {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      throw err;
+    }
     // From the compiled options, so the log shows what the SDK worker runs with, workerOptions included.
     const stickyQueueTimeoutMs = worker.options.stickyQueueScheduleToStartTimeoutMs;
-    logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing), stickyQueueTimeoutMs }, 'worker started');
-    if (opts.signal) {
-      await worker.runUntil(untilAborted(opts.signal));
-    } else {
-      await worker.run();
-    }
+    const versioning = opts.deployment ? { ...opts.deployment.version, behavior: opts.deployment.behavior, current: promoted } : undefined;
+    logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing), stickyQueueTimeoutMs, versioning }, 'worker started');
+    await running;
     logger.info(fields, 'worker stopped');
   } catch (err) {
     logger.error({ ...fields, err }, 'worker failed');

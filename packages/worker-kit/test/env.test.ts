@@ -5,13 +5,34 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWorkerKitEnv, EnvError } from '../src';
 
-const defaults = { metricsPort: 9464 };
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const deploymentDefaults = { deploymentName: 'order-worker', behavior: 'PINNED' as const, packageVersion: '1.2.3', repoRoot: REPO_ROOT };
+const defaults = { metricsPort: 9464, deployment: deploymentDefaults };
 const tmp = mkdtempSync(path.join(tmpdir(), 'worker-kit-env-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe('loadWorkerKitEnv: Worker Deployment Versioning', () => {
+  it('runs as a version of its deployment by default: build id from the package version and the git revision', () => {
+    const { deployment } = loadWorkerKitEnv({}, defaults);
+    expect(deployment).toMatchObject({ version: { deploymentName: 'order-worker' }, behavior: 'PINNED', promote: 'if-none' });
+    expect(deployment!.version.buildId).toMatch(/^1\.2\.3-([0-9a-f]{12}(-dirty)?|nogit)$/);
+    expect(loadWorkerKitEnv({ GIT_REVISION: 'abc123' }, defaults).deployment!.version.buildId).toBe('1.2.3-abc123');
+    expect(loadWorkerKitEnv({ NODE_ENV: 'production', GIT_REVISION: 'abc123' }, defaults).deployment!.promote).toBe('never');
+  });
+
+  it('takes the name, build id and promote policy from env, and names a bad variable', () => {
+    const env = { WORKER_DEPLOYMENT_NAME: 'orders-canary', WORKER_BUILD_ID: 'v2', WORKER_DEPLOYMENT_PROMOTE: 'always' };
+    expect(loadWorkerKitEnv(env, defaults).deployment).toEqual({ version: { deploymentName: 'orders-canary', buildId: 'v2' }, behavior: 'PINNED', promote: 'always' });
+    expect(() => loadWorkerKitEnv({ WORKER_DEPLOYMENT_NAME: 'orders.v2' }, defaults)).toThrow(/WORKER_DEPLOYMENT_NAME must be .* \(no dot\)/);
+    expect(() => loadWorkerKitEnv({ WORKER_BUILD_ID: 'v 2' }, defaults)).toThrow(/WORKER_BUILD_ID must be/);
+    expect(() => loadWorkerKitEnv({ WORKER_DEPLOYMENT_PROMOTE: 'yes' }, defaults)).toThrow('WORKER_DEPLOYMENT_PROMOTE must be one of never, if-none, always, got "yes"');
+    expect(() => loadWorkerKitEnv({ WORKER_VERSIONING: 'maybe' }, defaults)).toThrow('WORKER_VERSIONING must be on or off');
+  });
+});
+
 describe('loadWorkerKitEnv', () => {
   it('serves metrics on the worker default port on loopback, with a 3 s sticky queue timeout and tracing, encryption and TLS off', () => {
-    expect(loadWorkerKitEnv({}, defaults)).toEqual({ stickyQueueScheduleToStartTimeout: 3000, metricsAddress: '127.0.0.1:9464' });
+    expect(loadWorkerKitEnv({ WORKER_VERSIONING: 'off' }, defaults)).toEqual({ stickyQueueScheduleToStartTimeout: 3000, metricsAddress: '127.0.0.1:9464' });
   });
 
   it('reads WORKER_STICKY_QUEUE_TIMEOUT as a duration and names it when it is not one or out of range', () => {

@@ -318,7 +318,7 @@ export interface paths {
         put?: never;
         /**
          * Create an order (starts the order saga)
-         * @description Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and `totalAmount` may be left out, and when sent must equal the catalog's (400 naming the field and the current price). Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.
+         * @description Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and `totalAmount` may be left out, and when sent must equal the catalog's (400 naming the field and the current price). Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours. With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -5259,7 +5259,10 @@ export interface operations {
     };
     createOrder: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer once the order is reserved and charged (201 with `paymentId`), in the same round trip as the start; the rest of the saga goes on. A declined card is a 402 and an order undone before its charge (stock, catalog change) a 409, both after the order was undone. If the charge takes longer than the gateway's UPDATE_TIMEOUT_MS: 202 with the status so far. Without it: 201 as soon as the order started. */
+                wait?: "charged";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5342,10 +5345,57 @@ export interface operations {
                         /** @example order-001 */
                         orderId: string;
                         /**
+                         * @description With wait=charged: the captured payment
+                         * @example pay_3f2a9c1b7d4e5f60
+                         */
+                        paymentId?: string;
+                        /**
                          * @description Temporal run id
                          * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
                          */
                         runId: string;
+                        /** @description With wait=charged: the status when the answer was given */
+                        status?: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                        /**
+                         * @description With wait=charged: the total charged (the catalog total)
+                         * @example 1359.97
+                         */
+                        totalAmount?: number;
+                        /** @example http://localhost:8233/namespaces/default/workflows/order-order-001 */
+                        uiLink: string;
+                        /** @example order-order-001 */
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Order created successfully */
+                        message: string;
+                        /** @example order-001 */
+                        orderId: string;
+                        /**
+                         * @description With wait=charged: the captured payment
+                         * @example pay_3f2a9c1b7d4e5f60
+                         */
+                        paymentId?: string;
+                        /**
+                         * @description Temporal run id
+                         * @example 0199c3a2-7d4e-7b1a-9f3e-5c2d8a6b4e10
+                         */
+                        runId: string;
+                        /** @description With wait=charged: the status when the answer was given */
+                        status?: "pending" | "inventory_reserved" | "payment_completed" | "awaiting_approval" | "approved" | "shipped" | "completed" | "compensating" | "cancelled" | "failed" | "compensation_failed";
+                        /**
+                         * @description With wait=charged: the total charged (the catalog total)
+                         * @example 1359.97
+                         */
+                        totalAmount?: number;
                         /** @example http://localhost:8233/namespaces/default/workflows/order-order-001 */
                         uiLink: string;
                         /** @example order-order-001 */
@@ -5377,6 +5427,28 @@ export interface operations {
             };
             /** @description No valid bearer token (missing, unknown, malformed or expired) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -143,6 +143,67 @@ describe('POST /api/orders', () => {
   });
 });
 
+describe('POST /api/orders?wait=charged (Update-with-Start)', () => {
+  const createWaiting = (order: unknown, query = 'wait=charged') => app.inject({ method: 'POST', url: `/api/orders?${query}`, payload: order as object });
+
+  it('answers 201 once the order is reserved and charged, with the payment id, and the saga goes on to ship', async () => {
+    const order = example('order1.json', uid('order-early'));
+    const res = await createWaiting(order);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ orderId: order.orderId, workflowId: `order-${order.orderId}`, message: 'Order created and charged', totalAmount: 1359.97 });
+    expect(body.paymentId).toMatch(/^pay_/);
+    expect(body.status).toBe('payment_completed');
+    expect(body.uiLink).toBe(`http://localhost:8233/namespaces/default/workflows/order-${order.orderId}/${body.runId}/history`);
+    const shipped = await waitFor(() => status(order.orderId), (s) => s.status === 'shipped', 'shipped');
+    expect(shipped).toMatchObject({ paymentId: body.paymentId, runId: body.runId });
+  });
+
+  it('a high-value order answers once charged and then awaits its approval', async () => {
+    const order = example('order-high-value.json', uid('order-early-hv'));
+    const res = await createWaiting(order);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().paymentId).toMatch(/^pay_/);
+    await waitFor(() => status(order.orderId), (s) => s.status === 'awaiting_approval', 'awaiting_approval');
+  });
+
+  it('a declined card is a 402 with the reason, given after the stock was released', async () => {
+    const order = { ...example('order1.json', uid('order-early-declined')), customerId: DECLINED_CUSTOMER };
+    const res = await createWaiting(order);
+    expect(res.statusCode).toBe(402);
+    expect(res.json()).toMatchObject({ error: 'Payment Required', message: `Order ${order.orderId} was not charged: Card declined for customer ${DECLINED_CUSTOMER}` });
+    const failed = await status(order.orderId);
+    expect(failed).toMatchObject({ status: 'failed', paymentProcessed: false, compensations: ['releaseInventory'] });
+  });
+
+  it('an order the stock cannot cover is a 409 naming the product', async () => {
+    const order = { ...example('order1.json', uid('order-early-oos')), items: [{ productId: 'limited-001', productName: 'Console', quantity: 2 }], totalAmount: undefined };
+    const res = await createWaiting(order);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(new RegExp(`^Order ${order.orderId} was not charged: Out of stock: .*limited-001`));
+    expect((await status(order.orderId)).status).toBe('failed');
+  });
+
+  it('an order id already used is a 409; a wait other than charged is a 400 that starts nothing', async () => {
+    const order = example('order1.json', uid('order-early-dup'));
+    expect((await createWaiting(order)).statusCode).toBe(201);
+    const again = await createWaiting(order);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(`Order ${order.orderId} already exists`);
+
+    const other = example('order1.json', uid('order-early-bad'));
+    for (const [query, message] of [
+      ['wait=shipped', 'querystring/wait must be one of charged'],
+      ['wait=charged&fast=1', 'querystring/fast is not allowed'],
+    ]) {
+      const res = await createWaiting(other, query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().message, query).toContain(message);
+    }
+    expect((await app.inject({ method: 'GET', url: `/api/orders/${other.orderId}` })).statusCode).toBe(404);
+  });
+});
+
 describe('POST /api/orders: prices come from the catalog', () => {
   /** Sets a catalog price the way an operator would, in the order worker's database, and waits out the gateway's cache. */
   async function setCatalogPrice(productId: string, priceCents: number): Promise<void> {
@@ -417,6 +478,8 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths['/api/orders'])).toEqual(expect.arrayContaining(['get', 'post']));
     expect(doc.paths['/api/orders'].post.responses).toHaveProperty('201');
     expect(doc.paths['/api/orders'].post.responses).toHaveProperty('409');
+    expect(Object.keys(doc.paths['/api/orders'].post.responses)).toEqual(expect.arrayContaining(['201', '202', '402']));
+    expect(doc.paths['/api/orders'].post.parameters).toEqual([expect.objectContaining({ name: 'wait', in: 'query', schema: { type: 'string', enum: ['charged'] } })]);
     expect(doc.paths['/api/orders/{orderId}'].get.responses).toHaveProperty('404');
     expect(doc.paths['/api/orders/{orderId}/approve'].post.tags).toEqual(['orders']);
     expect(doc.paths['/api/orders/{orderId}/cancel'].post.responses).toHaveProperty('409');

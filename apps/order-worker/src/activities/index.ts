@@ -15,15 +15,17 @@ export interface OrderActivityDeps {
   faults?: Partial<FaultConfig>;
   /** Source of randomness for the failure-rate fault (tests make it deterministic). */
   random?: () => number;
+  /** Carrier new shipments are booked with (ORDER_SHIPPING_CARRIER); default DEFAULT_CARRIER. */
+  carrier?: string;
 }
 
 /** Every activity of the order worker, bound to its services. */
-export function createActivities({ db, faults: partialFaults, random }: OrderActivityDeps) {
+export function createActivities({ db, faults: partialFaults, random, carrier }: OrderActivityDeps) {
   const faults: FaultConfig = { ...NO_FAULTS, ...partialFaults };
   return {
     ...createInventoryActivities(new InventoryService(db, faults.sabotage)),
     ...createPaymentActivities(new PaymentService(db, faults.declinedCustomers, faults.sabotage), faults, random),
-    ...createShipmentActivities(new ShipmentService(db, faults.sabotage), faults),
+    ...createShipmentActivities(new ShipmentService(db, faults.sabotage), faults, carrier),
     ...createNotificationActivities(new NotificationService(db)),
   };
 }

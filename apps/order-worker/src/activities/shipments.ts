@@ -10,7 +10,8 @@ export interface CreateShipmentInput {
   shippingAddress?: ShippingAddress;
 }
 
-export function createShipmentActivities(shipments: ShipmentService, faults: FaultConfig) {
+/** `carrier`: who this build books shipments with (ORDER_SHIPPING_CARRIER); the service's default otherwise. */
+export function createShipmentActivities(shipments: ShipmentService, faults: FaultConfig, carrier?: string) {
   return {
     /** Books the shipment with the carrier; idempotent per order. */
     async createShipment({ orderId, shippingAddress }: CreateShipmentInput): Promise<{ shipmentId: string; carrier: string; trackingNumber: string }> {
@@ -20,7 +21,7 @@ export function createShipmentActivities(shipments: ShipmentService, faults: Fau
       if (faults.carrier === 'unavailable') {
         throw new Error(`Carrier unavailable (injected fault, attempt ${Context.current().info.attempt})`);
       }
-      const shipment = await shipments.create(orderId, shippingAddress);
+      const shipment = await shipments.create(orderId, shippingAddress, carrier);
       if (shipment.status !== 'created') {
         throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Shipment for ${orderId} was already cancelled`, nonRetryable: true });
       }

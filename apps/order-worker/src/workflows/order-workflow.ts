@@ -27,10 +27,12 @@ import {
   ORDER_RETRACTION_PATCH,
   OrderStep,
   TERMINAL_ORDER_STATUSES,
+  CHARGE_WAIT_LIMITS_MS,
   approveOrderUpdate,
   cancelOrderUpdate,
   getOrderStatusQuery,
   validateOrder,
+  waitForChargeUpdate,
   type ApproveOrderBody,
   type CancelOrderBody,
   type OrderState,
@@ -140,6 +142,35 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
             message: `Order ${order.orderId} can no longer be cancelled (status: ${state.status})`,
             nonRetryable: true,
           });
+        }
+      },
+    },
+  );
+
+  // Update-with-Start (POST /api/orders?wait=charged): registering a handler adds no command, so runs that
+  // never receive it replay as before; its timer exists only in the histories of runs that did.
+  setHandler(
+    waitForChargeUpdate,
+    async ({ timeoutMs }) => {
+      await condition(() => state.paymentProcessed || isTerminal(), timeoutMs, { summary: 'Wait for the charge (early answer)' });
+      if (!state.paymentProcessed && isTerminal() && state.failure) {
+        // An undo that failed is not the caller's business failure: its own type (a 500, logged).
+        const type = state.status === 'compensation_failed' ? ErrorType.CompensationFailed : state.failure.type;
+        throw ApplicationFailure.create({ type, message: `Order ${order.orderId} was not charged: ${state.failure.message}`, nonRetryable: true });
+      }
+      return snapshot();
+    },
+    {
+      validator: ({ timeoutMs }) => {
+        if (!Number.isInteger(timeoutMs) || timeoutMs < CHARGE_WAIT_LIMITS_MS.min || timeoutMs > CHARGE_WAIT_LIMITS_MS.max) {
+          throw ApplicationFailure.create({
+            type: ErrorType.InvalidRequest,
+            message: `timeoutMs must be an integer from ${CHARGE_WAIT_LIMITS_MS.min} to ${CHARGE_WAIT_LIMITS_MS.max}`,
+            nonRetryable: true,
+          });
+        }
+        if (state.paymentProcessed || isTerminal()) {
+          throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `Order ${order.orderId} is past its charge (status: ${state.status})`, nonRetryable: true });
         }
       },
     },

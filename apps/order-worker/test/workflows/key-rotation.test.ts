@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { METADATA_KEY_ID, encryptionDataConverter, readEncryptionEnv } from '@temporal-ecommerce/codec';
-import { approveOrderUpdate, getOrderStatusQuery } from '@temporal-ecommerce/contracts/order';
+import { approveOrderUpdate, getOrderStatusQuery, type OrderState } from '@temporal-ecommerce/contracts/order';
 import { tempOrderDb } from '../helpers/db';
 import { highValueOrder, startOrder, uniqueId, waitForStatus } from '../helpers/orders';
 
@@ -100,7 +100,17 @@ describe('payload key rotation', () => {
     const after = await clientWith(ringB);
     try {
       const handle = after.client.workflow.getHandle(started.workflowId);
-      expect((await handle.query(getOrderStatusQuery)).status).toBe('awaiting_approval');
+      // Worker B (LOG_LEVEL=warn, so no "worker started" line) answers once it polls; until then the
+      // server says no poller of the run's version is there (FAILED_PRECONDITION).
+      const deadline = Date.now() + 60_000;
+      let state: OrderState | undefined;
+      while (!state) {
+        state = await handle.query(getOrderStatusQuery).catch((err: unknown) => {
+          if (Date.now() > deadline || !/no poller/i.test(String((err as Error).cause ?? err))) throw err;
+          return new Promise<undefined>((r) => setTimeout(() => r(undefined), 250));
+        });
+      }
+      expect(state.status).toBe('awaiting_approval');
       const approved = await handle.executeUpdate(approveOrderUpdate, { args: [{ approved: true, approvedBy: 'admin@company.com', reason: 'approved after the key rotation' }] });
       expect(approved.approvedBy).toBe('admin@company.com');
       const result = await handle.result();

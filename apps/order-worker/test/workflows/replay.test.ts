@@ -8,6 +8,7 @@ import {
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_CONFIRMATION_PATCH,
   ORDER_RETRACTION_PATCH,
+  waitForChargeUpdate,
 } from '@temporal-ecommerce/contracts/order';
 import { HISTORIES_DIR, patchIdsOf, workflowBundle } from '../helpers/orders';
 
@@ -30,7 +31,11 @@ const PATCHED_HISTORIES: Record<string, string[]> = {
   'confirmed-after-approval': V3,
   'price-changed': [],
   'returned-with-retraction': [...V3, ORDER_RETRACTION_PATCH],
+  'charged-early': V3,
+  'declined-early': [ORDER_CATALOG_PRICE_PATCH],
 };
+/** Runs started by Update-with-Start (POST /api/orders?wait=charged): their histories hold the Update. */
+const UPDATE_WITH_START_HISTORIES = ['charged-early', 'declined-early'];
 
 // Recorded with RECORD_HISTORIES=1 from the workflow tests; a change that breaks determinism for any
 // recorded path (completed, approved, rejected, timed out, cancelled, returned, failures, crash), on either
@@ -57,6 +62,8 @@ describe('replaying recorded order histories', () => {
         'confirmed-after-approval',
         'price-changed',
         'returned-with-retraction',
+        'charged-early',
+        'declined-early',
       ].sort(),
     );
   });
@@ -66,6 +73,14 @@ describe('replaying recorded order histories', () => {
     const patchesOf = Object.fromEntries(histories.map((h) => [h.workflowId, patchIdsOf(h.history)]));
     for (const { workflowId } of histories) {
       expect(patchesOf[workflowId], workflowId).toEqual(PATCHED_HISTORIES[workflowId] ?? []);
+    }
+  });
+
+  it('holds the early-answer runs with their Update accepted and completed, so replay covers its handler', () => {
+    for (const workflowId of UPDATE_WITH_START_HISTORIES) {
+      const { history } = histories.find((h) => h.workflowId === workflowId)!;
+      const types = (history.events ?? []).map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? (e.workflowExecutionUpdateCompletedEventAttributes ? 'completed' : undefined));
+      expect(types.filter(Boolean), workflowId).toEqual([waitForChargeUpdate.name, 'completed']);
     }
   });
 

@@ -36,6 +36,8 @@ export type {
 };
 
 export const AGENT_TASK_QUEUE = 'agent-tasks';
+/** The agent worker's Worker Deployment (docs/versioning.md); its runs Auto-Upgrade to the current build. */
+export const AGENT_WORKER_DEPLOYMENT = 'agent-worker';
 
 export const AgentWorkflowType = {
   CodebaseAnalysis: 'codebaseAnalysisWorkflow',

@@ -43,6 +43,8 @@ export { merkleRoot, merkleAppend, merkleFrontierRoot, emptyMerkleFrontier, type
 import type { MerkleFrontier } from './merkle';
 
 export const ML_TASK_QUEUE = 'ml-training';
+/** The ML worker's Worker Deployment (docs/versioning.md); its runs Auto-Upgrade to the current build. */
+export const ML_WORKER_DEPLOYMENT = 'ml-worker';
 
 export const MlWorkflowType = {
   Training: 'mlTrainingWorkflow',

@@ -94,12 +94,31 @@ export const CatalogResponseSchema = Type.Object(
 );
 export type CatalogResponse = Static<typeof CatalogResponseSchema>;
 
+/** POST /api/orders's query: `wait=charged` answers once the order is reserved and charged (Update-with-Start). */
+export const CreateOrderQuerySchema = Type.Object(
+  {
+    wait: Type.Optional(
+      Type.Literal('charged', {
+        description:
+          'Answer once the order is reserved and charged (201 with `paymentId`), in the same round trip as the start; the rest of the saga goes on. ' +
+          'A declined card is a 402 and an order undone before its charge (stock, catalog change) a 409, both after the order was undone. ' +
+          'If the charge takes longer than the gateway\'s UPDATE_TIMEOUT_MS: 202 with the status so far. Without it: 201 as soon as the order started.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateOrderQuery = Static<typeof CreateOrderQuerySchema>;
+
 export const CreateOrderResponseSchema = Type.Object({
   orderId: Type.String({ examples: ['order-001'] }),
   workflowId: Type.String({ examples: ['order-order-001'] }),
   runId: RunIdSchema,
   message: Type.String({ examples: ['Order created successfully'] }),
   uiLink: Type.String({ examples: ['http://localhost:8233/namespaces/default/workflows/order-order-001'] }),
+  status: Type.Optional(Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)), { description: 'With wait=charged: the status when the answer was given' })),
+  paymentId: Type.Optional(Type.String({ description: 'With wait=charged: the captured payment', examples: ['pay_3f2a9c1b7d4e5f60'] })),
+  totalAmount: Type.Optional(Type.Number({ description: 'With wait=charged: the total charged (the catalog total)', examples: [1359.97] })),
 });
 export type CreateOrderResponse = Static<typeof CreateOrderResponseSchema>;
 

@@ -2,7 +2,7 @@
  * The order domain's public contract: task queue, workflow type, id helper, messages and types.
  * Sandbox-safe (imported by workflow code): no Node builtins, no I/O, no TypeBox values.
  */
-import { WorkflowIdReusePolicy, type Duration, type SearchAttributePair } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Duration, type Priority, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { ErrorType } from '../errors';
 import { SA } from '../search-attributes';
@@ -12,6 +12,11 @@ export type { ApproveOrderBody, CancelOrderBody, CreateOrderBody, OrderItem, Ord
 
 export const ORDER_TASK_QUEUE = 'order-processing';
 export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
+/**
+ * The order worker's Worker Deployment (docs/versioning.md): each build runs as a version of it. Orders
+ * are Pinned: a run finishes on the build it started on.
+ */
+export const ORDER_WORKER_DEPLOYMENT = 'order-worker';
 
 /** One workflow per order: the id doubles as the duplicate-order guard. */
 export function orderWorkflowId(orderId: string): string {
@@ -129,10 +134,24 @@ export interface OrderWorkflowInput {
   completionDelay?: Duration;
 }
 
+/** Priority keys (1 runs first; the server's default range is 1-5, its default 3). */
+export const ORDER_PRIORITY = { highValue: 1, normal: 3 } as const;
+
+/**
+ * An order's task priority: orders above the approval threshold go first when the order queues are
+ * backlogged, and each customer is its own fairness key, so one customer's burst cannot starve the others.
+ * Activities inherit it from the run. A server without priority or fairness support stores and ignores it
+ * (docs/versioning.md, Priorities: what was and was not verified on the dev server).
+ */
+export function orderPriority(order: Pick<CreateOrderBody, 'customerId' | 'totalAmount'>): Priority {
+  return { priorityKey: (order.totalAmount ?? 0) > HIGH_VALUE_THRESHOLD ? ORDER_PRIORITY.highValue : ORDER_PRIORITY.normal, fairnessKey: order.customerId };
+}
+
 /**
  * How an order workflow is started: the gateway starts every order with these options, and bench (a)
  * times the same call without HTTP. An order id is used once, ever (even a finished order's id is a
- * duplicate); the business fields go to search attributes for the Temporal UI's list.
+ * duplicate, and a running one is never reused, which Update-with-Start requires to be said); the business
+ * fields go to search attributes for the Temporal UI's list.
  */
 export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
   const { order } = input;
@@ -147,6 +166,8 @@ export function orderWorkflowStartOptions(input: OrderWorkflowInput) {
     workflowId: orderWorkflowId(order.orderId),
     args: [input] as [OrderWorkflowInput],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    priority: orderPriority(order),
     typedSearchAttributes: searchAttributes,
     staticSummary: `Order ${order.orderId}: ${order.items.length} line(s), ${order.totalAmount?.toFixed(2) ?? 'priced at reservation'}, customer ${order.customerId}`,
   };
@@ -157,6 +178,19 @@ export const getOrderStatusQuery = defineQuery<OrderState>('getOrderStatus');
 export const approveOrderUpdate = defineUpdate<OrderState, [ApproveOrderBody]>('approveOrder');
 /** Accepted until the order completes; resolves with the state after compensation. */
 export const cancelOrderUpdate = defineUpdate<OrderState, [CancelOrderBody]>('cancelOrder');
+
+/**
+ * What POST /api/orders?wait=charged sends with the start (Update-with-Start): how long the workflow
+ * holds the answer. The handler answers once the order is charged, or undone before it was (as an
+ * ApplicationFailure of the reason's type), or, when `timeoutMs` passes first, with the state as it is.
+ */
+export interface WaitForChargeRequest {
+  timeoutMs: number;
+}
+/** Bounds of `WaitForChargeRequest.timeoutMs`, checked by the Update's validator. */
+export const CHARGE_WAIT_LIMITS_MS = { min: 100, max: 3_600_000 } as const;
+/** Accepted until the order was charged or undone; resolves with the state once it was charged. */
+export const waitForChargeUpdate = defineUpdate<OrderState, [WaitForChargeRequest]>('waitForCharge');
 
 /** Integer cents; money is compared and stored in cents so 1359.97 adds up exactly. */
 export function toCents(amount: number): number {

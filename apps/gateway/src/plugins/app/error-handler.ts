@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES } from '@temporal-ecommerce/contracts/errors';
+import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES, ORDER_REJECTED_ERROR_TYPES, PAYMENT_REQUIRED_ERROR_TYPES } from '@temporal-ecommerce/contracts/errors';
 import type { ErrorResponse } from '../../schemas/error';
 import { JwksUnavailableError } from '../../jwt-verifier';
 import { CatalogUnavailableError } from './catalog';
@@ -62,6 +62,8 @@ export function toHttpError(error: FastifyError | Error): HttpError | undefined 
   const failure = findApplicationFailure(error);
   if (failure?.type && BAD_REQUEST_ERROR_TYPES.includes(failure.type)) return { statusCode: 400, message: failure.message };
   if (failure?.type && CONFLICT_ERROR_TYPES.includes(failure.type)) return { statusCode: 409, message: failure.message };
+  if (failure?.type && PAYMENT_REQUIRED_ERROR_TYPES.includes(failure.type)) return { statusCode: 402, message: failure.message };
+  if (failure?.type && ORDER_REJECTED_ERROR_TYPES.includes(failure.type)) return { statusCode: 409, message: failure.message };
   if (error instanceof WorkerUnavailableError) return { statusCode: 503, message: error.message };
   if (error instanceof TemporalTimeoutError) return { statusCode: 504, message: error.message };
   if (isTemporalUnavailable(error)) return { statusCode: 503, message: 'Temporal server is unreachable' };

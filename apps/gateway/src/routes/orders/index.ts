@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WorkflowFailedError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowFailedError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type Duration } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
@@ -15,6 +15,7 @@ import {
   orderWorkflowId,
   orderWorkflowStartOptions,
   validateOrder,
+  waitForChargeUpdate,
   type OrderState,
   type OrderStatus,
   type OrderWorkflowInput,
@@ -23,6 +24,7 @@ import {
   ApproveOrderBodySchema,
   CancelOrderBodySchema,
   CreateOrderBodySchema,
+  CreateOrderQuerySchema,
   CreateOrderResponseSchema,
   ListOrdersQuerySchema,
   ListOrdersResponseSchema,
@@ -132,9 +134,11 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         description:
           'Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and ' +
           '`totalAmount` may be left out, and when sent must equal the catalog\'s (400 naming the field and the current price). ' +
-          'Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours.',
+          'Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours. ' +
+          'With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start).',
+        querystring: CreateOrderQuerySchema,
         body: CreateOrderBodySchema,
-        response: { 201: CreateOrderResponseSchema, ...errorResponses(400, 409, 413, 415, ...API_ERRORS) },
+        response: { 201: CreateOrderResponseSchema, 202: CreateOrderResponseSchema, ...errorResponses(400, 402, 409, 413, 415, ...API_ERRORS) },
       },
       preHandler: priceOrderHook,
     },
@@ -148,18 +152,29 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
         approvalTimeout: config.orderApprovalTimeout as Duration,
         completionDelay: config.orderCompletionDelay as Duration,
       };
+      const created = (runId: string) => ({ orderId: order.orderId, workflowId, runId, uiLink: uiLink(workflowId, runId) });
       try {
-        const began = performance.now();
-        const handle = await calls.server(() => client().workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions(input)));
-        // temporalMs: the start call's share of the request's time (the access line has the whole).
-        const temporalMs = Math.round((performance.now() - began) * 100) / 100;
-        request.log.info({ orderId: order.orderId, workflowId, runId: handle.firstExecutionRunId, temporalMs }, 'order started');
-        return reply.status(201).send({
-          orderId: order.orderId,
-          workflowId,
-          runId: handle.firstExecutionRunId,
-          message: 'Order created successfully',
-          uiLink: uiLink(workflowId, handle.firstExecutionRunId),
+        if (request.query.wait !== 'charged') {
+          const began = performance.now();
+          const handle = await calls.server(() => client().workflow.start(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions(input)));
+          // temporalMs: the start call's share of the request's time (the access line has the whole).
+          const temporalMs = Math.round((performance.now() - began) * 100) / 100;
+          request.log.info({ orderId: order.orderId, workflowId, runId: handle.firstExecutionRunId, temporalMs }, 'order started');
+          return reply.status(201).send({ ...created(handle.firstExecutionRunId), message: 'Order created successfully' });
+        }
+        // The workflow holds its answer as long as this request waits for it (UPDATE_TIMEOUT_MS), then
+        // answers with the state so far; the caller's deadline allows one worker timeout more for the trip.
+        const { updateMs, workerMs } = config.temporalTimeouts;
+        const start = new WithStartWorkflowOperation(ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions(input));
+        const { runId, result: state } = await calls.updateWithStart(ORDER_WORKER, waitForChargeUpdate, { timeoutMs: updateMs }, start, updateMs + workerMs);
+        const charged = state.paymentProcessed && state.paymentId !== undefined;
+        request.log.info({ orderId: order.orderId, workflowId, runId, status: state.status, paymentId: state.paymentId }, charged ? 'order started and charged' : 'order started, charge pending');
+        return reply.status(charged ? 201 : 202).send({
+          ...created(runId),
+          message: charged ? 'Order created and charged' : `Order created; not charged within ${updateMs / 1000} s: follow GET /api/orders/${order.orderId}`,
+          status: state.status,
+          totalAmount: state.totalAmount,
+          ...(state.paymentId !== undefined ? { paymentId: state.paymentId } : {}),
         });
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) conflict(`Order ${order.orderId} already exists`);
