@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { logColors, logFormat } from '@temporal-ecommerce/env/log';
 
 /** A process `pnpm start` runs, and the command that runs it on its own. */
 export interface ServiceSpec {
@@ -24,6 +25,15 @@ export const standaloneCommand = (spec: ServiceSpec): string => `pnpm --filter .
 const COLORS = [36, 35, 33, 32, 34, 31];
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 export const paint = (code: number, text: string): string => (useColor() ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/**
+ * The children's stdout is a pipe to us, so on their own they would log JSON: their format and colours
+ * follow our terminal instead (LOG_FORMAT and NO_COLOR still decide when set).
+ */
+export function childLogEnv(env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): { LOG_FORMAT: string; FORCE_COLOR?: string } {
+  const format = logFormat(env, stdoutIsTTY);
+  return { LOG_FORMAT: format, ...(format === 'pretty' && logColors(env, stdoutIsTTY) ? { FORCE_COLOR: '1' } : {}) };
+}
 
 /** Prints `name | line` for every line of a child's output, in a colour per service. */
 export function prefixer(name: string, index: number, width: number): (line: string) => void {

@@ -5,7 +5,7 @@
  */
 import type { DevServer } from './dev-server';
 import { readLauncherEnv, type LauncherEnv } from './env';
-import { paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
+import { childLogEnv, paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
 import { ignoreBrokenPipes, killOnExit, onShutdownSignal } from './signals';
 import { useOrStartTemporal } from './temporal-server';
 
@@ -70,6 +70,7 @@ async function superviseServices(
     // One build at a time: each worker makes its version (package version + git revision) its deployment's
     // current one, so a new commit takes new runs at once (docs/versioning.md: pinned orders of the old build).
     WORKER_DEPLOYMENT_PROMOTE: inherited.WORKER_DEPLOYMENT_PROMOTE || 'always',
+    ...childLogEnv(process.env, Boolean(process.stdout.isTTY)),
   };
   const skipped: string[] = [];
   SERVICES.forEach((spec, i) => {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICES, standaloneCommand, startService, stopService } from '../src/services';
+import { childLogEnv, SERVICES, standaloneCommand, startService, stopService } from '../src/services';
 
 /** A throw-away "repo" holding one service whose entry is the graceful-child fixture. */
 const spec = { name: 'fixture-worker', dir: 'apps/fixture-worker', entry: 'dist/worker.js' };
@@ -74,5 +74,19 @@ describe('the services pnpm start runs', () => {
       'pnpm --filter ./apps/agent-worker start',
       'pnpm --filter ./apps/gateway start',
     ]);
+  });
+});
+
+describe('the log format pnpm start gives its services (their stdout is a pipe to it)', () => {
+  it('is pretty and coloured when pnpm start runs on a terminal, JSON when its own output is piped', () => {
+    expect(childLogEnv({}, true)).toEqual({ LOG_FORMAT: 'pretty', FORCE_COLOR: '1' });
+    expect(childLogEnv({}, false)).toEqual({ LOG_FORMAT: 'json' });
+  });
+
+  it('follows LOG_FORMAT both ways and NO_COLOR', () => {
+    expect(childLogEnv({ LOG_FORMAT: 'json' }, true)).toEqual({ LOG_FORMAT: 'json' });
+    expect(childLogEnv({ LOG_FORMAT: 'pretty' }, false)).toEqual({ LOG_FORMAT: 'pretty' });
+    expect(childLogEnv({ NO_COLOR: '1' }, true)).toEqual({ LOG_FORMAT: 'pretty' });
+    expect(() => childLogEnv({ LOG_FORMAT: 'yaml' }, true)).toThrow('LOG_FORMAT must be one of pretty, json, got "yaml"');
   });
 });

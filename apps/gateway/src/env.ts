@@ -3,6 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY, ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
+import { EnvError } from '@temporal-ecommerce/env';
+import { logColors, logFormat, type LogFormat } from '@temporal-ecommerce/env/log';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
 import type { CatalogStore } from './plugins/app/catalog';
 
@@ -57,6 +59,8 @@ export interface GatewayConfig extends ProductionConfig {
   temporalNamespace: string;
   temporalUiUrl: string;
   logLevel: string;
+  /** LOG_FORMAT, else pretty on a terminal and JSON otherwise; colours from the terminal, NO_COLOR, FORCE_COLOR. */
+  log: { format: LogFormat; colors: boolean };
   orderApprovalTimeout: string;
   orderCompletionDelay: string;
   /** The order worker's store, whose products table is the catalog: its orders.db, or ORDER_DATABASE_URL. */
@@ -95,7 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   // Outside the schema: its errors echo the value, and this one carries the database password.
   const orderDatabaseUrl = env.ORDER_DATABASE_URL || undefined;
   const urlErrors = orderDatabaseUrl !== undefined && !isPostgresUrl(orderDatabaseUrl) ? ['ORDER_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/orders'] : [];
-  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || production.errors.length > 0) {
+  let log: GatewayConfig['log'] | undefined;
+  try {
+    log = { format: logFormat(env), colors: logColors(env) };
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    production.errors.push(err.message);
+  }
+  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || production.errors.length > 0 || !log) {
     const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors, ...urlErrors, ...production.errors];
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
   }
@@ -107,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalUiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    log,
     orderApprovalTimeout: e.ORDER_APPROVAL_TIMEOUT,
     orderCompletionDelay: e.ORDER_COMPLETION_DELAY,
     temporalTimeouts: { rpcMs: e.TEMPORAL_RPC_TIMEOUT_MS, workerMs: e.WORKER_TIMEOUT_MS, updateMs: e.UPDATE_TIMEOUT_MS },

@@ -1,3 +1,4 @@
+import { prettyStream } from '@temporal-ecommerce/env/log';
 import { buildApp } from './app';
 import { loadConfig } from './env';
 import { createTemporalClient } from './temporal-connection';
@@ -20,6 +21,7 @@ async function run(): Promise<void> {
       base: { service: 'gateway', pid: process.pid },
       // Tokens must never reach a log line, whatever a route logs.
       redact: ['req.headers.authorization'],
+      ...(config.log.format === 'pretty' ? { stream: prettyStream({ colorize: config.log.colors }) } : {}),
     },
   });
 

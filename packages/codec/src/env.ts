@@ -1,3 +1,4 @@
+import { logColors, logFormat, type LogFormat } from '@temporal-ecommerce/env/log';
 import type { EncryptionKey } from './aes-gcm-codec';
 import { parseEncryptionKey } from './aes-gcm-codec';
 import { readEncryptionEnv } from './data-converter';
@@ -12,10 +13,20 @@ export interface CodecServerEnv {
   previousKeys: EncryptionKey[];
   corsOrigins: string[];
   logLevel: string;
+  /** LOG_FORMAT, else pretty on a terminal and JSON otherwise. */
+  log: { format: LogFormat; colors: boolean };
 }
 
 export class EnvError extends Error {
   override name = 'EnvError';
+}
+
+function codecLogFormat(env: NodeJS.ProcessEnv): LogFormat {
+  try {
+    return logFormat(env);
+  } catch (err) {
+    throw new EnvError((err as Error).message);
+  }
 }
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
@@ -39,5 +50,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): CodecServerEnv {
       .map((s) => s.trim().replace(/\/$/, ''))
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
+    log: { format: codecLogFormat(env), colors: logColors(env) },
   };
 }

@@ -1,11 +1,13 @@
 import pino from 'pino';
+import { prettyStream } from '@temporal-ecommerce/env/log';
 import { AesGcmPayloadCodec } from './aes-gcm-codec';
 import { createCodecServer } from './codec-server';
 import { loadEnv } from './env';
 
 async function run(): Promise<void> {
   const env = loadEnv();
-  const logger = pino({ level: env.logLevel, base: { service: 'codec-server', pid: process.pid } });
+  const logOptions = { level: env.logLevel, base: { service: 'codec-server', pid: process.pid } };
+  const logger = env.log.format === 'pretty' ? pino(logOptions, prettyStream({ colorize: env.log.colors })) : pino(logOptions);
   const server = createCodecServer({
     codec: new AesGcmPayloadCodec(env.key, env.previousKeys),
     corsOrigins: env.corsOrigins,

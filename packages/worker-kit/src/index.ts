@@ -1,4 +1,4 @@
-export { createLogger, PinoSdkLogger, type LoggerOptions } from './logger';
+export { createLogger, PinoSdkLogger, summarizeWebpackReport, type LoggerOptions } from './logger';
 export { installRuntime, type RuntimeOptions } from './runtime';
 export { runWorker, type RunWorkerOptions } from './run-worker';
 export { bundleWorkflowsTo } from './bundle';
