@@ -15,8 +15,7 @@ import {
   type OrderWorkflowInput,
 } from '@temporal-ecommerce/contracts/order';
 import { createActivities, type FaultConfig } from '../../src/activities';
-import { PaymentService } from '../../src/services/payments';
-import { stockTotals, tempOrderDb } from '../helpers/db';
+import { netCharged as netChargedIn, stockTotals, tempOrderDb } from '../helpers/db';
 import { highValueOrder, normalOrder, recordHistory, uniqueId, waitForStatus, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -24,17 +23,17 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 const DECLINED = 'customer-declined';
 
 let env: TestWorkflowEnvironment;
-let store: ReturnType<typeof tempOrderDb>;
+let store: Awaited<ReturnType<typeof tempOrderDb>>;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
-  store = tempOrderDb();
+  store = await tempOrderDb();
   await workflowBundle();
 });
 
 afterAll(async () => {
   await env?.teardown();
-  store?.close();
+  await store?.close();
 });
 
 async function withWorker<T>(faults: Partial<FaultConfig>, fn: (taskQueue: string) => Promise<T>): Promise<T> {
@@ -48,7 +47,7 @@ function startOperation(taskQueue: string, order: CreateOrderBody, durations: Om
   return new WithStartWorkflowOperation(ORDER_WORKFLOW_TYPE, { ...orderWorkflowStartOptions({ order, ...durations }), taskQueue });
 }
 
-const netCharged = (orderId: string): number => new PaymentService(store.db).netChargedCents(orderId) / 100;
+const netCharged = (orderId: string): Promise<number> => netChargedIn(store.db, orderId);
 
 describe('Update-with-Start: the order answers once it is charged', () => {
   it('starts the order and answers with the payment in one call; the saga then ships and completes', async () => {
@@ -58,7 +57,7 @@ describe('Update-with-Start: the order answers once it is charged', () => {
       const charged = await env.client.workflow.executeUpdateWithStart(waitForChargeUpdate, { args: [{ timeoutMs: 30_000 }], startWorkflowOperation: start });
       expect(charged).toMatchObject({ status: 'payment_completed', paymentProcessed: true, inventoryReserved: true, totalAmount: 1359.97 });
       expect(charged.paymentId).toMatch(/^pay_/);
-      expect(netCharged(o.orderId)).toBe(1359.97);
+      expect(await netCharged(o.orderId)).toBe(1359.97);
       const handle = await start.workflowHandle();
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'completed', paymentId: charged.paymentId });
@@ -80,7 +79,7 @@ describe('Update-with-Start: the order answers once it is charged', () => {
 
   it('a declined card fails the Update with the reason once the stock is back, and charges nothing', async () => {
     const o = normalOrder(uniqueId('order-early-declined'), DECLINED);
-    const before = stockTotals(store.db);
+    const before = await stockTotals(store.db);
     await withWorker({ declinedCustomers: [DECLINED] }, async (tq) => {
       const start = startOperation(tq, o);
       const err = await env.client.workflow
@@ -92,8 +91,8 @@ describe('Update-with-Start: the order answers once it is charged', () => {
       expect(cause.type).toBe(ErrorType.PaymentDeclined);
       expect(cause.message).toBe(`Order ${o.orderId} was not charged: Card declined for customer ${DECLINED}`);
       // Answered only after the undo: the stock is back and nothing is charged.
-      expect(stockTotals(store.db)).toEqual(before);
-      expect(netCharged(o.orderId)).toBe(0);
+      expect(await stockTotals(store.db)).toEqual(before);
+      expect(await netCharged(o.orderId)).toBe(0);
       const handle = await start.workflowHandle();
       expect(await handle.query(getOrderStatusQuery)).toMatchObject({ status: 'failed', compensations: ['releaseInventory'] });
       await handle.result().catch(() => undefined);
