@@ -15,7 +15,7 @@ import { decodeCheckpoint, encodeCheckpoint, weightBytes, type Checkpoint } from
 import { Mlp, type ModelSpec } from '../training/model';
 import { newOptimizerState } from '../training/optimizer';
 import type { ModelState } from '../training/trainer';
-import { ThreadSlots, TrainingThread } from '../training/training-thread';
+import { openRunner, ThreadSlots, type EpochRunner } from '../training/training-thread';
 import { ArtifactNotFoundError, type ArtifactStore } from './artifact-store';
 import type { TrainingHistoryStore } from './history-store';
 import type { EvaluateModelInput, PrepareTrainingInput, SpanProgress, TrainSpanInput, TrainSpanResult } from './types';
@@ -66,15 +66,15 @@ export async function loadVerifiedCheckpoint(store: ArtifactStore, record: Check
 const SPAN_ROWS = 1_000_000;
 
 /**
- * Runs `work` with a training thread for the run's data set, heartbeating `beat()` every `everyMs` from the
- * free main thread, and always stops the thread (and frees its slot) afterwards.
+ * Runs `work` with a runner for the run's data set (a training thread unless epochs are tiny), heartbeating
+ * `beat()` every `everyMs` from the free main thread, and always stops the thread (freeing its slot) afterwards.
  */
-async function withThread<T>(threads: ThreadSlots, data: { config: ResolvedMlTrainingConfig; dataSeed: number }, everyMs: number, beat: () => unknown, work: (thread: TrainingThread) => Promise<T>): Promise<T> {
+async function withThread<T>(threads: ThreadSlots, data: { config: ResolvedMlTrainingConfig; dataSeed: number }, everyMs: number, beat: () => unknown, work: (thread: EpochRunner) => Promise<T>): Promise<T> {
   const ctx = Context.current();
   const keepAlive = setInterval(() => ctx.heartbeat(beat()), everyMs);
-  let thread: TrainingThread | undefined;
+  let thread: EpochRunner | undefined;
   try {
-    thread = await TrainingThread.start(threads, { config: data.config, dataSeed: data.dataSeed }, ctx.cancellationSignal);
+    thread = await openRunner(threads, { config: data.config, dataSeed: data.dataSeed }, ctx.cancellationSignal);
     return await work(thread);
   } finally {
     clearInterval(keepAlive);

@@ -3,7 +3,7 @@ import type { ResolvedMlTrainingConfig } from '@temporal-ecommerce/contracts/ml'
 import { loadDataset } from './dataset';
 import { Mlp } from './model';
 import { trainEpoch } from './trainer';
-import type { EpochReply, EpochRequest, ThreadData } from './training-thread';
+import { datasetSummary, type EpochReply, type EpochRequest, type ThreadData } from './training-thread';
 
 /**
  * The training thread: it builds the data set once and then trains one epoch per request. The numbers
@@ -18,18 +18,7 @@ const { config, dataSeed } = workerData as ThreadData;
 const data = loadDataset(config as ResolvedMlTrainingConfig, dataSeed);
 const model = new Mlp({ features: data.features, classes: data.classes, hiddenUnits: config.model.hiddenUnits, activation: config.model.activation });
 
-const ready: EpochReply = {
-  kind: 'ready',
-  summary: {
-    name: data.name,
-    features: data.features,
-    classes: data.classes,
-    trainSamples: data.train.n,
-    validationSamples: data.validation.n,
-    testSamples: data.test.n,
-    parameters: model.paramCount,
-  },
-};
+const ready: EpochReply = { kind: 'ready', summary: datasetSummary(data, model) };
 port.postMessage(ready);
 
 port.on('message', (request: EpochRequest) => {

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DatasetSummary, Hyperparameters, ResolvedMlTrainingConfig } from '@temporal-ecommerce/contracts/ml';
+import { loadDataset, type Dataset } from './dataset';
+import { Mlp } from './model';
 import type { OptimizerState } from './optimizer';
+import { trainEpoch } from './trainer';
 
 /** What a thread is started with: enough to rebuild the data set and the model's shape. */
 export interface ThreadData {
@@ -21,6 +24,76 @@ export type EpochReply =
   | { kind: 'evaluated'; loss: number; accuracy: number; samples: number };
 
 type Reply<K extends EpochReply['kind']> = Extract<EpochReply, { kind: K }>;
+
+/** What an activity computes with: in a worker thread, or inline for epochs too small to be worth a thread. */
+export interface EpochRunner {
+  readonly summary: DatasetSummary;
+  epoch(params: Float64Array, optimizer: OptimizerState, hyperparameters: Hyperparameters, shuffleSeed: number): Promise<Reply<'epoch'>>;
+  evaluate(params: Float64Array): Promise<Reply<'evaluated'>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Multiply-adds of one epoch's forward pass (the backward pass is about twice that). Below this, an epoch
+ * takes a few milliseconds: the event loop is held no longer than by a checkpoint write, and two thread
+ * messages per epoch would cost more than the epoch (3,000 tiny epochs spent minutes in messages).
+ */
+export const INLINE_EPOCH_MAX_MULTIPLY_ADDS = 2_000_000;
+
+/** The forward multiply-adds of one epoch over the whole data set, from the config alone. */
+export function epochMultiplyAdds(config: ThreadData['config']): number {
+  const iris = config.dataset.name === 'iris';
+  const samples = iris ? 150 : (config.dataset.samples ?? 0);
+  const features = iris ? 4 : (config.dataset.features ?? 0);
+  const classes = iris ? 3 : (config.dataset.classes ?? 0);
+  const hidden = config.model.hiddenUnits;
+  return samples * (hidden > 0 ? features * hidden + hidden * classes : features * classes);
+}
+
+/** A runner for the run's data set: inline when an epoch is small, else a worker thread from `slots`. */
+export function openRunner(slots: ThreadSlots, data: ThreadData, signal: AbortSignal): Promise<EpochRunner> {
+  if (epochMultiplyAdds(data.config) <= INLINE_EPOCH_MAX_MULTIPLY_ADDS) return Promise.resolve(new InlineRunner(data));
+  return TrainingThread.start(slots, data, signal);
+}
+
+/** The same functions as the thread runs, on the calling thread: the same bits either way. */
+class InlineRunner implements EpochRunner {
+  readonly summary: DatasetSummary;
+  private readonly data: Dataset;
+  private readonly model: Mlp;
+
+  constructor({ config, dataSeed }: ThreadData) {
+    this.data = loadDataset(config, dataSeed);
+    this.model = new Mlp({ features: this.data.features, classes: this.data.classes, hiddenUnits: config.model.hiddenUnits, activation: config.model.activation });
+    this.summary = datasetSummary(this.data, this.model);
+  }
+
+  async epoch(params: Float64Array, optimizer: OptimizerState, hyperparameters: Hyperparameters, shuffleSeed: number): Promise<Reply<'epoch'>> {
+    const trainLoss = await trainEpoch(this.model, { params, optimizer }, this.data.train, hyperparameters, shuffleSeed);
+    const validation = this.model.evaluate(params, this.data.validation);
+    return { kind: 'epoch', params, optimizer, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy };
+  }
+
+  async evaluate(params: Float64Array): Promise<Reply<'evaluated'>> {
+    const test = this.model.evaluate(params, this.data.test);
+    return { kind: 'evaluated', loss: test.loss, accuracy: test.accuracy, samples: this.data.test.n };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** What prepareTraining reports about a data set and model. */
+export function datasetSummary(data: Dataset, model: Mlp): DatasetSummary {
+  return {
+    name: data.name,
+    features: data.features,
+    classes: data.classes,
+    trainSamples: data.train.n,
+    validationSamples: data.validation.n,
+    testSamples: data.test.n,
+    parameters: model.paramCount,
+  };
+}
 
 /**
  * The compiled thread entry: beside this file in dist. Run from the sources (vitest), it is the built one
@@ -81,7 +154,7 @@ export class ThreadSlots {
  * polls, heartbeats, cancellation and queries: a query to a run training a wide model answers in
  * milliseconds instead of after the batch, and the heartbeat timeout measures a dead worker, not a long batch.
  */
-export class TrainingThread {
+export class TrainingThread implements EpochRunner {
   private pending: { resolve: (reply: EpochReply) => void; reject: (err: unknown) => void } | undefined;
   private failure: unknown;
 
