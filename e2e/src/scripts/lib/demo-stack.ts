@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { RestartableTemporal, connectClient, ensureWorkflowBundle, exitOnSignals, repoRoot, requestJson, runDir, serviceEnv, serviceProcess, startGateway, startWorker, type ServiceProcess } from '../../harness';
@@ -22,6 +23,9 @@ const GATEWAY_PORT = Number(process.env.DEMO_GATEWAY_PORT ?? 3901);
  * each the real entry file as a child process, all state in a fresh temp folder. The demo owns the
  * processes, so it can SIGKILL and restart a worker by pid, and a `pnpm start` next to it is untouched.
  */
+/** Who the demo's token says it is: approvals record it as approvedBy. */
+const DEMO_IDENTITY = 'demo-operator';
+
 export class DemoStack {
   readonly workers = new Map<DemoWorker, ServiceProcess>();
 
@@ -33,6 +37,8 @@ export class DemoStack {
     private readonly connection: Connection,
     readonly gateway: ServiceProcess,
     readonly baseUrl: string,
+    /** The run's bearer token (operator and approver): for curl while DEMO_KEEP=1 holds the system up. */
+    readonly token: string,
   ) {}
 
   static async start(opts: DemoStackOptions, say: (line: string) => void): Promise<DemoStack> {
@@ -48,17 +54,26 @@ export class DemoStack {
     const temporal = await RestartableTemporal.start({ port: TEMPORAL_PORT, uiPort: TEMPORAL_PORT + 1000, dbFilename: path.join(dir, 'temporal.db') });
     const { client, connection } = await connectClient(temporal.address);
     const baseUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
+    const token = randomBytes(24).toString('hex');
     const gateway = serviceProcess(
       'gateway',
       'gateway',
       serviceEnv({
         temporalAddress: temporal.address,
         dataDir,
-        extra: { PORT: String(GATEWAY_PORT), HOST: '127.0.0.1', TEMPORAL_UI_URL: temporal.uiUrl!, AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
+        extra: {
+          PORT: String(GATEWAY_PORT),
+          HOST: '127.0.0.1',
+          TEMPORAL_UI_URL: temporal.uiUrl!,
+          AGENT_REPOSITORY_ROOTS: repos,
+          // Production mode refuses to run without auth: one token for this run, both roles, as a deployment would.
+          GATEWAY_TOKENS: `${token}:operator+approver:${DEMO_IDENTITY}`,
+          ...opts.gatewayEnv,
+        },
       }),
       path.join(dir, 'gateway.log'),
     );
-    const stack = new DemoStack(dir, dataDir, temporal, client, connection, gateway, baseUrl);
+    const stack = new DemoStack(dir, dataDir, temporal, client, connection, gateway, baseUrl, token);
     for (const w of opts.workers) {
       // The agent worker enforces the same repository roots as the gateway.
       const extra = { ...(w === 'agent-worker' ? { AGENT_REPOSITORY_ROOTS: repos } : {}), ...opts.workerEnv?.[w] };
@@ -78,13 +93,13 @@ export class DemoStack {
 
   /** JSON over HTTP to the gateway; returns status and body. */
   http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return requestJson<T>(this.baseUrl, method, url, body);
+    return requestJson<T>(this.baseUrl, method, url, body, { authorization: `Bearer ${this.token}` });
   }
 
   /** Stops everything; with DEMO_KEEP=1 first leaves it running for the Temporal UI until Ctrl-C. */
   async stop(say?: (line: string) => void): Promise<void> {
     if (process.env.DEMO_KEEP === '1') {
-      say?.(`DEMO_KEEP=1: the system stays up (Temporal UI ${this.temporal.uiUrl}, gateway ${this.baseUrl}); Ctrl-C stops it.`);
+      say?.(`DEMO_KEEP=1: the system stays up (Temporal UI ${this.temporal.uiUrl}, gateway ${this.baseUrl}, token ${this.token}); Ctrl-C stops it.`);
       await new Promise(() => undefined);
     }
     await Promise.all([...this.workers.values()].map((w) => w.stop(15_000)));
