@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
@@ -40,25 +39,14 @@ import {
   type AnalysisStatusResponse,
 } from '@temporal-ecommerce/contracts/agent/http';
 import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
+import { StreamEventSchema } from '../../schemas/sse';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { resolveRepository } from './repository';
 import type { WorkerRef } from '../../temporal-calls';
 import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 
-/** One event of the progress stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
-const AnalysisEventSchema = Type.Object(
-  {
-    event: Type.Unsafe<string>({ type: 'string', enum: ['progress', 'end', 'idle'] }),
-    data: Type.String({
-      contentMediaType: 'application/json',
-      description: '`progress`: the JSON of GET /api/agent/analyze/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
-    }),
-    id: Type.Optional(Type.String({ description: 'On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
-    retry: Type.Optional(Type.Integer()),
-  },
-  { title: 'AnalysisEvent' },
-);
+const AnalysisEventSchema = StreamEventSchema('AnalysisEvent', 'progress', '/api/agent/analyze/{workflowId}');
 
 const AGENT_WORKER: WorkerRef = { name: 'agent', taskQueue: AGENT_TASK_QUEUE };
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';

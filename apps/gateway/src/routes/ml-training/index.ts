@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
@@ -45,6 +45,7 @@ import {
 } from '@temporal-ecommerce/contracts/ml/http';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
+import { StreamEventSchema } from '../../schemas/sse';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import type { WorkerRef } from '../../temporal-calls';
 import { PollingHub } from '../../streams/hub';
@@ -65,19 +66,7 @@ const ML_WORKER: WorkerRef = { name: 'ML', taskQueue: ML_TASK_QUEUE };
 /** Training statuses after which the run changes no more. */
 const FINAL_TRAINING_STATUSES: readonly MlTrainingProgress['status'][] = ['completed', 'stopped', 'failed'];
 
-/** One event of the progress stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
-const MlTrainingEventSchema = Type.Object(
-  {
-    event: Type.Unsafe<string>({ type: 'string', enum: ['progress', 'end', 'idle'] }),
-    data: Type.String({
-      contentMediaType: 'application/json',
-      description: '`progress`: the JSON of GET /api/ml-training/{workflowId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
-    }),
-    id: Type.Optional(Type.String({ description: 'On `progress`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
-    retry: Type.Optional(Type.Integer()),
-  },
-  { title: 'MlTrainingEvent' },
-);
+const MlTrainingEventSchema = StreamEventSchema('MlTrainingEvent', 'progress', '/api/ml-training/{workflowId}');
 
 const mlTraining: FastifyPluginAsyncTypebox = async (fastify) => {
   const { temporal, config, calls } = fastify;

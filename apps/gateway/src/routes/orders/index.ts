@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WithStartWorkflowOperation, WorkflowFailedError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type Duration } from '@temporalio/common';
 import { workflowUiLink } from '@temporal-ecommerce/contracts/common';
@@ -34,25 +34,14 @@ import {
   type OrderSummary,
 } from '@temporal-ecommerce/contracts/order/http';
 import { IdempotencyHeadersSchema, updateIdOf } from '../../schemas/idempotency';
+import { StreamEventSchema } from '../../schemas/sse';
 import { API_ERRORS, errorResponses } from '../../schemas/error';
 import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 import type { TemporalCalls, WorkerRef } from '../../temporal-calls';
 import { priceOrderHook } from './pricing';
 
-/** One event of the order stream (OpenAPI 3.1: the schema of a text/event-stream response describes each event). */
-const OrderEventSchema = Type.Object(
-  {
-    event: Type.Unsafe<string>({ type: 'string', enum: ['state', 'end', 'idle'] }),
-    data: Type.String({
-      contentMediaType: 'application/json',
-      description: '`state`: the JSON of GET /api/orders/{orderId}; `end`: `{ status }`; `idle`: `{ idleTimeoutMs }`',
-    }),
-    id: Type.Optional(Type.String({ description: 'On `state`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume' })),
-    retry: Type.Optional(Type.Integer()),
-  },
-  { title: 'OrderEvent' },
-);
+const OrderEventSchema = StreamEventSchema('OrderEvent', 'state', '/api/orders/{orderId}');
 
 const ORDER_WORKER: WorkerRef = { name: 'order', taskQueue: ORDER_TASK_QUEUE };
 
