@@ -32,7 +32,8 @@ afterAll(async () => {
 
 function spawnWorker(taskQueue: string, dataDir: string): ChildProcess {
   const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'dist/worker.js')], {
-    env: { ...process.env, NODE_ENV: 'production', TEMPORAL_ADDRESS: env.address, ML_TASK_QUEUE: taskQueue, TEMPORAL_ECOMMERCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', METRICS_PORT: 'off' },
+    // Production mode never promotes a build on its own (docs/versioning.md): this run's one build is made current.
+    env: { ...process.env, NODE_ENV: 'production', WORKER_DEPLOYMENT_PROMOTE: 'always', TEMPORAL_ADDRESS: env.address, ML_TASK_QUEUE: taskQueue, TEMPORAL_ECOMMERCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', METRICS_PORT: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
