@@ -121,6 +121,15 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
       });
     }
   };
+  /** True when the handle's run exists and is no longer running; false when it is unknown or still running. */
+  const runHasClosed = async (handle: WorkflowHandle): Promise<boolean> => {
+    try {
+      return (await server(() => handle.describe())).status.name !== 'RUNNING';
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  };
   return {
     server,
     worker,
@@ -134,9 +143,10 @@ export function temporalCalls(client: Client, timeouts: GatewayConfig['temporalT
     },
     async update(ref, handle, def, arg, updateId) {
       // With an id (schemas/idempotency.ts), a retry attaches to the Update the server already holds.
-      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) })).catch((err: unknown) => {
-        // The run exists but has finished: a conflict with its state (409), not an unknown id (404).
-        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
+      const accepted = await bounded(ref, 'update', () => handle.startUpdate(def, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) })).catch(async (err: unknown) => {
+        // The run exists but has finished: a conflict with its state (409), not an unknown id (404). The
+        // server's wording differs while a run is closing, so ask it whether the run exists.
+        if (err instanceof WorkflowNotFoundError && (/already completed/i.test(err.message) || (await runHasClosed(handle)))) {
           throw ApplicationFailure.create({ type: ErrorType.InvalidState, message: `${handle.workflowId} has finished and takes no more requests`, nonRetryable: true });
         }
         throw err;
