@@ -69,16 +69,16 @@ const SPAN_ROWS = 1_000_000;
  * Runs `work` with a runner for the run's data set (a training thread unless epochs are tiny), heartbeating
  * `beat()` every `everyMs` from the free main thread, and always stops the thread (freeing its slot) afterwards.
  */
-async function withThread<T>(threads: ThreadSlots, data: { config: ResolvedMlTrainingConfig; dataSeed: number }, everyMs: number, beat: () => unknown, work: (thread: EpochRunner) => Promise<T>): Promise<T> {
+async function withRunner<T>(threads: ThreadSlots, data: { config: ResolvedMlTrainingConfig; dataSeed: number }, everyMs: number, beat: () => unknown, work: (runner: EpochRunner) => Promise<T>): Promise<T> {
   const ctx = Context.current();
   const keepAlive = setInterval(() => ctx.heartbeat(beat()), everyMs);
-  let thread: EpochRunner | undefined;
+  let runner: EpochRunner | undefined;
   try {
-    thread = await openRunner(threads, { config: data.config, dataSeed: data.dataSeed }, ctx.cancellationSignal);
-    return await work(thread);
+    runner = await openRunner(threads, { config: data.config, dataSeed: data.dataSeed }, ctx.cancellationSignal);
+    return await work(runner);
   } finally {
     clearInterval(keepAlive);
-    await thread?.close();
+    await runner?.close();
   }
 }
 
@@ -86,7 +86,7 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
   return {
     /** Builds the dataset once up front (in a training thread) so a bad config fails before any training. */
     async prepareTraining({ config, dataSeed }: PrepareTrainingInput): Promise<DatasetSummary> {
-      return withThread(threads, { config, dataSeed }, heartbeatEveryMs, () => undefined, async (thread) => thread.summary);
+      return withRunner(threads, { config, dataSeed }, heartbeatEveryMs, () => undefined, async (runner) => runner.summary);
     },
 
     /**
@@ -115,8 +115,8 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
       // leaves the same resume point it was given.
       let progress: SpanProgress = { epoch: from?.epoch ?? 0, loss: metrics.at(-1)?.validationLoss ?? null, checkpoint: from, checkpoints, metrics };
       ctx.heartbeat(progress);
-      return withThread(threads, { config, dataSeed: input.dataSeed }, heartbeatEveryMs, () => progress, async (thread) => {
-        const model = new Mlp(specFor(config, thread.summary));
+      return withRunner(threads, { config, dataSeed: input.dataSeed }, heartbeatEveryMs, () => progress, async (runner) => {
+        const model = new Mlp(specFor(config, runner.summary));
         let state: ModelState;
         let rng: SeededRng;
         let epoch: number;
@@ -148,7 +148,7 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
           if (shuffleSeed !== expected) {
             throw ApplicationFailure.nonRetryable(`generator out of step at epoch ${epoch + 1}: ${shuffleSeed} != workflow seed ${expected}`, ErrorType.InvalidState);
           }
-          const trained = await thread.epoch(state.params, state.optimizer, h, shuffleSeed);
+          const trained = await runner.epoch(state.params, state.optimizer, h, shuffleSeed);
           state = { params: trained.params, optimizer: trained.optimizer };
           const trainLoss = trained.trainLoss;
           const validation = { loss: trained.validationLoss, accuracy: trained.validationAccuracy };
@@ -221,7 +221,7 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
     async evaluateModel(input: EvaluateModelInput): Promise<Evaluation> {
       const checkpoint = await loadVerifiedCheckpoint(store, input.checkpoint);
       // A large test split with a wide model takes seconds: in the thread, heartbeating from here.
-      const test = await withThread(threads, input, heartbeatEveryMs, () => ({ evaluating: input.checkpoint.epoch }), (thread) => thread.evaluate(checkpoint.params));
+      const test = await withRunner(threads, input, heartbeatEveryMs, () => ({ evaluating: input.checkpoint.epoch }), (runner) => runner.evaluate(checkpoint.params));
       return { split: 'test', samples: test.samples, loss: test.loss, accuracy: test.accuracy, weightsSha256: sha256Hex(weightBytes(checkpoint.params)) };
     },
   };
