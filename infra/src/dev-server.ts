@@ -128,12 +128,19 @@ export async function useExistingServer(address: string, namespace = 'default', 
 }
 
 /** Forwards the server's lines to `log` until `muted()`: its shutdown prints only dial errors to itself. */
-function pipeLines(child: ChildProcess, log: (line: string) => void, tail: string[], muted: () => boolean): void {
+/** What the server printed: its last lines, and the first line of a Go panic (its cause, above the stack). */
+interface ServerOutput {
+  tail: string[];
+  panic?: string;
+}
+
+function pipeLines(child: ChildProcess, log: (line: string) => void, output: ServerOutput, muted: () => boolean): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
+      if (output.panic === undefined && /^(panic|fatal error): /.test(line)) output.panic = line;
+      output.tail.push(line);
+      if (output.tail.length > 20) output.tail.shift();
       // Workers that stop polling cancel their long polls; the server logs each as an ERROR. Expected noise.
       if (!muted() && !line.includes('context canceled')) log(line);
     });
@@ -177,9 +184,9 @@ async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cli
   // Own process group: a Ctrl-C in the terminal reaches our launcher, which stops the workers first
   // and this server last, instead of the server vanishing under workers that are still finishing.
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const tail: string[] = [];
+  const output: ServerOutput = { tail: [] };
   let stopping: Promise<void> | undefined;
-  pipeLines(child, o.log, tail, () => stopping !== undefined);
+  pipeLines(child, o.log, output, () => stopping !== undefined);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
     child.once('error', (err) => {
@@ -205,8 +212,10 @@ async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cli
     await waitForTemporal(address, o.namespace, o.readyTimeoutMs, exited);
   } catch (err) {
     await stop();
-    const output = tail.length ? `\nLast server output:\n  ${tail.join('\n  ')}` : '';
-    throw new Error(`${(err as Error).message}${output}`);
+    const cause = output.panic ? `\nThe server panicked: ${output.panic}` : '';
+    const last = output.tail.length ? `\nLast server output:\n  ${output.tail.join('\n  ')}` : '';
+    const message = `${(err as Error).message}${cause}${last}`;
+    throw output.panic ? new DevServerPanicError(message, output.panic) : new Error(message);
   }
   return { address, namespace: o.namespace, uiUrl: o.ui ? `http://localhost:${o.uiPort}` : undefined, source: 'cli', pid: child.pid, exited, stop };
 }
@@ -270,5 +279,30 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (ui) await assertFree(ip, uiPort, 'Temporal UI', `Set TEMPORAL_DEV_UI_PORT to pick another port.${leftoverHint(pidFile)}`);
 
   const cli = opts.cliPath ?? await resolveTemporalCli({ allowDownload: true, log: o.log });
-  return cli ? startWithCli(cli, o) : startWithSdkDownload(o);
+  if (!cli) return startWithSdkDownload(o);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWithCli(cli, o);
+    } catch (err) {
+      if (!(err instanceof DevServerPanicError) || attempt === START_ATTEMPTS) throw err;
+      o.log(`The Temporal server panicked while starting (${err.panic}); starting it again (attempt ${attempt + 1} of ${START_ATTEMPTS}).`);
+      await assertFree(ip, port, 'Temporal gRPC', `It was free a moment ago: another process took it while the server was starting.${leftoverHint(pidFile)}`);
+    }
+  }
+}
+
+/**
+ * How many times a server that panics before it answers is started. The dev server picks its internal
+ * ports itself (history, matching, worker, membership) and panics when it cannot get one; on a busy CI
+ * machine with many servers starting side by side that happened once in hundreds of starts. A panic
+ * after start-up is a crash (`exited`) and is never retried here.
+ */
+const START_ATTEMPTS = 3;
+
+/** The server process panicked before it answered; `panic` is its first line (the cause). */
+export class DevServerPanicError extends Error {
+  constructor(message: string, readonly panic: string) {
+    super(message);
+    this.name = 'DevServerPanicError';
+  }
 }

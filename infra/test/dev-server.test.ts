@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { Client, Connection } from '@temporalio/client';
 import { SearchAttributeType, TypedSearchAttributes, defineSearchAttributeKey } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ALL_SEARCH_ATTRIBUTES, SA } from '@temporal-ecommerce/contracts/search-attributes';
-import { PortInUseError, searchAttributeArgs, startDevServer, useExistingServer, type DevServer } from '../src/dev-server';
+import { DevServerPanicError, PortInUseError, searchAttributeArgs, startDevServer, useExistingServer, type DevServer } from '../src/dev-server';
+import { resolveTemporalCli } from '../src/temporal-cli';
 import { freePort } from '../src/ports';
 import * as activities from './fixtures/activities';
 
@@ -93,6 +94,39 @@ describe('startDevServer', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('starts a server again that panicked before it answered, and names the panic when it always does', async () => {
+    const realCli = await resolveTemporalCli({ allowDownload: false, log: quiet });
+    if (!realCli) throw new Error('no Temporal CLI: run pnpm bootstrap');
+    // A stand-in for the CLI that panics the way `start-dev` does when it cannot get an internal port,
+    // as many times as the counter file allows, then runs the real CLI with the same arguments.
+    const fakeCli = (panics: number): string => {
+      const script = path.join(dir, `panicking-cli-${panics}.sh`);
+      const counter = path.join(dir, `panics-${panics}`);
+      writeFileSync(
+        script,
+        `#!/bin/sh\nn=$(cat '${counter}' 2>/dev/null || echo 0)\nif [ "$n" -lt ${panics} ]; then\n  echo $((n + 1)) > '${counter}'\n` +
+          `  echo 'panic: failed to assign a free port: listen tcp 127.0.0.1:0: bind: address already in use' >&2\n` +
+          `  echo 'goroutine 1 [running]:' >&2\n  exit 2\nfi\nexec '${realCli}' "$@"\n`,
+      );
+      chmodSync(script, 0o755);
+      return script;
+    };
+    const lines: string[] = [];
+    const server = await startDevServer({ port: 0, ui: false, dbFilename: null, log: (l) => lines.push(l), cliPath: fakeCli(2) });
+    try {
+      const connection = await Connection.connect({ address: server.address });
+      await connection.healthService.check({});
+      await connection.close();
+      expect(lines.filter((l) => l.startsWith('The Temporal server panicked while starting'))).toHaveLength(2);
+    } finally {
+      await server.stop();
+    }
+
+    const attempt = startDevServer({ port: 0, ui: false, dbFilename: null, log: quiet, cliPath: fakeCli(3) });
+    await expect(attempt).rejects.toBeInstanceOf(DevServerPanicError);
+    await expect(attempt).rejects.toThrow('The server panicked: panic: failed to assign a free port');
   });
 
   it('reports the server output when the CLI fails to start', async () => {
