@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { postgresBinDir, startPostgresCluster } from '../src/postgres';
 import { SERVICES } from '../src/services';
 
 /**
@@ -18,7 +20,7 @@ interface ComposeService {
   environment?: Record<string, string | number>;
   depends_on?: Record<string, { condition: string }>;
   volumes?: string[];
-  command?: string;
+  command?: string | string[];
   healthcheck?: { test: string[] };
   entrypoint?: string[];
   profiles?: string[];
@@ -137,21 +139,58 @@ describe('docker-compose.yml', () => {
     expect(mountOf('gateway')?.split(':')[0]).toBe(mountOf('order-worker')?.split(':')[0]);
   });
 
-  // Scaled order workers must share state as replicas on separate hosts do: one PostgreSQL database, not a file per container.
+  // Scaled workers must share state as replicas on separate hosts do: one PostgreSQL database per app, not a file per container.
   it('puts the order services on the compose PostgreSQL, the same database for the workers and the gateway\'s catalog', () => {
     const url = String(service('order-worker').environment?.ORDER_DATABASE_URL ?? '');
     expect(url).toMatch(/^postgres:\/\/orders:[^@]+@postgresql:5432\/orders$/);
     expect(service('gateway').environment?.ORDER_DATABASE_URL).toBe(url);
     for (const name of ['order-worker', 'gateway']) {
       expect(service(name).depends_on, name).toMatchObject({
-        'orders-db-setup': { condition: 'service_completed_successfully' },
+        'app-db-setup': { condition: 'service_completed_successfully' },
         'temporal-provision': { condition: 'service_completed_successfully' },
       });
     }
-    const setup = service('orders-db-setup');
-    expect(setup.depends_on).toEqual({ postgresql: { condition: 'service_healthy' } });
-    expect(String(setup.command)).toContain('CREATE DATABASE orders');
   });
+
+  it('puts the agent\'s store and the ML run history on databases of their own, each app with its own role', () => {
+    for (const [name, key, db] of [
+      ['agent-worker', 'AGENT_DATABASE_URL', 'agent'],
+      ['ml-worker', 'ML_DATABASE_URL', 'ml'],
+    ] as const) {
+      const url = String(service(name).environment?.[key] ?? '');
+      expect(url, name).toMatch(new RegExp(`^postgres://${db}:[^@]+@postgresql:5432/${db}$`));
+      expect(service(name).depends_on, name).toMatchObject({
+        'app-db-setup': { condition: 'service_completed_successfully' },
+        'temporal-provision': { condition: 'service_completed_successfully' },
+      });
+    }
+    // The gateway reads no store of theirs: it goes through workflows (history pages, reports).
+    expect(service('gateway').environment).not.toHaveProperty('AGENT_DATABASE_URL');
+    expect(service('gateway').environment).not.toHaveProperty('ML_DATABASE_URL');
+  });
+
+  // The one-shot runs here against a throwaway cluster (Debian's postgresql, as .ci/run installs): twice, as
+  // every `docker compose up` does, and each app's role must own its database.
+  it('app-db-setup creates each app\'s role and database, and running it again changes nothing', async () => {
+    const setup = service('app-db-setup');
+    expect(setup.depends_on).toEqual({ postgresql: { condition: 'service_healthy' } });
+    expect(setup.entrypoint).toEqual(['sh', '-c']);
+    // Compose turns $$ into $ before the shell sees the command.
+    const script = String((setup.command as unknown as string[])[0]).replaceAll('$$', '$');
+    const cluster = await startPostgresCluster();
+    try {
+      const env = { PATH: process.env.PATH, PGHOST: '127.0.0.1', PGPORT: String(cluster.port), PGUSER: 'app', ORDERS_DB_PASSWORD: 'o', AGENT_DB_PASSWORD: 'a', ML_DB_PASSWORD: 'm' };
+      const run = () => execFileSync('sh', ['-c', `PATH=${postgresBinDir()}:$PATH; ${script}`], { env, encoding: 'utf8', stdio: 'pipe' });
+      run();
+      run();
+      const owners = execFileSync(path.join(postgresBinDir()!, 'psql'), ['-d', cluster.url('postgres'), '-Atc', "SELECT datname || '=' || pg_get_userbyid(datdba) FROM pg_database WHERE datname IN ('orders', 'agent', 'ml') ORDER BY 1"], {
+        encoding: 'utf8',
+      });
+      expect(owners.trim().split('\n')).toEqual(['agent=agent', 'ml=ml', 'orders=orders']);
+    } finally {
+      cluster.stop();
+    }
+  }, 120_000);
 
   it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {
     const provision = service('temporal-provision');

@@ -82,8 +82,15 @@ describe('infra/k8s base', () => {
       const envFrom = find('Deployment', name)!.spec.template.spec.containers[0].envFrom;
       expect(envFrom, name).toEqual([{ configMapRef: { name: 'temporal-ecommerce-config' } }, { secretRef: { name: 'temporal-ecommerce-secrets' } }]);
     }
-    const orderEnv = find('Deployment', 'order-worker')!.spec.template.spec.containers[0].env as { name: string; valueFrom?: unknown }[];
-    expect(orderEnv.find((e) => e.name === 'ORDER_DATABASE_URL')?.valueFrom).toEqual({ secretKeyRef: { name: 'temporal-ecommerce-secrets', key: 'ORDER_DATABASE_URL' } });
+    // Every worker's shared store comes from the Secret: replicas on several nodes share one database per app.
+    for (const [name, key] of [
+      ['order-worker', 'ORDER_DATABASE_URL'],
+      ['agent-worker', 'AGENT_DATABASE_URL'],
+      ['ml-worker', 'ML_DATABASE_URL'],
+    ] as const) {
+      const env = find('Deployment', name)!.spec.template.spec.containers[0].env as { name: string; valueFrom?: unknown }[];
+      expect(env.find((e) => e.name === key)?.valueFrom, name).toEqual({ secretKeyRef: { name: 'temporal-ecommerce-secrets', key } });
+    }
   });
 });
 
@@ -100,6 +107,6 @@ describe('infra/k8s production overlay', () => {
     expect(generator).toEqual({ name: 'temporal-ecommerce-secrets', envs: ['secrets.env'] });
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('secrets.env');
     const example = readFileSync(path.join(dir, 'secrets.env.example'), 'utf8');
-    for (const key of ['ORDER_DATABASE_URL', 'GATEWAY_TOKENS', 'PAYLOAD_ENCRYPTION_KEY', 'TEMPORAL_API_KEY']) expect(example).toContain(`${key}=`);
+    for (const key of ['ORDER_DATABASE_URL', 'AGENT_DATABASE_URL', 'ML_DATABASE_URL', 'GATEWAY_TOKENS', 'PAYLOAD_ENCRYPTION_KEY', 'TEMPORAL_API_KEY']) expect(example).toContain(`${key}=`);
   });
 });

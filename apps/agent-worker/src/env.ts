@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { AGENT_TASK_QUEUE, AGENT_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
+import type { AnalysisStoreConfig } from './store/analysis-store';
 import { EnvError, envList, envNumber, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { envPostgresUrl } from '@temporal-ecommerce/worker-kit/postgres';
 import type { SandboxLimits } from './sandbox/command';
 import { SANDBOX_REQUESTS, type SandboxRequest } from './sandbox/detect';
 
@@ -17,6 +19,8 @@ export interface AgentWorkerEnv {
   TASK_QUEUE: string;
   /** Holds agent/agent.sqlite (results, ledger, snapshots), agent/workspaces and agent/reports. */
   DATA_DIR: string;
+  /** agent/agent.sqlite in DATA_DIR, or PostgreSQL (AGENT_DATABASE_URL) shared by replicas on several hosts. */
+  store: AnalysisStoreConfig;
   /** AGENT_FILE_DELAY_MS: extra time per file so the crash demo can be watched. 400 in development, 0 in production. */
   fileDelayMs: number;
   /** Price of the estimated tokens when no LLM is configured (AGENT_PRICE_PER_1K_INPUT_TOKENS / _OUTPUT_TOKENS). */
@@ -50,13 +54,16 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
   const production = env.NODE_ENV === 'production';
   const baseURL = env.ANTHROPIC_BASE_URL || undefined;
   if (baseURL && !/^https?:\/\//.test(baseURL)) throw new EnvError(`ANTHROPIC_BASE_URL must be an http(s) URL, got "${baseURL}"`);
+  const dataDir = path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data'));
+  const databaseUrl = envPostgresUrl(env, 'AGENT_DATABASE_URL');
   return {
     NODE_ENV: env.NODE_ENV ?? 'development',
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     TASK_QUEUE: env.AGENT_TASK_QUEUE || AGENT_TASK_QUEUE,
-    DATA_DIR: path.resolve(env.TEMPORAL_ECOMMERCE_DATA_DIR || path.join(REPO_ROOT, '.data')),
+    DATA_DIR: dataDir,
+    store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, 'agent', 'agent.sqlite') },
     fileDelayMs: envNumber(env, 'AGENT_FILE_DELAY_MS', production ? 0 : 400, 0, 600_000),
     pricing: {
       inputPer1K: envNumber(env, 'AGENT_PRICE_PER_1K_INPUT_TOKENS', 0.003, 0, 1000),

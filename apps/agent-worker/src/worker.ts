@@ -5,14 +5,14 @@ import { createAnthropicReviewer } from './activities/llm';
 import { loadEnv } from './env';
 import { detectSandbox } from './sandbox/detect';
 import { typescriptNodePath } from './test-process-env';
-import { AnalysisStore } from './store/analysis-store';
+import { openAnalysisStore } from './store/analysis-store';
 
 async function run(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger('agent-worker', { level: env.LOG_LEVEL });
-  const store = new AnalysisStore(path.join(env.DATA_DIR, 'agent', 'agent.sqlite'));
+  const store = await openAnalysisStore(env.store);
   const llm = env.llm ? { reviewer: createAnthropicReviewer(env.llm), pricing: env.llm.pricing } : undefined;
-  logger.info({ fileDelayMs: env.fileDelayMs, llm: env.llm ? env.llm.model : 'off', dataDir: env.DATA_DIR, repositoryRoots: env.repositoryRoots }, 'agent worker configuration');
+  logger.info({ fileDelayMs: env.fileDelayMs, llm: env.llm ? env.llm.model : 'off', dataDir: env.DATA_DIR, store: env.store.kind, repositoryRoots: env.repositoryRoots }, 'agent worker configuration');
   const testNodePath = typescriptNodePath();
   const sandbox = await detectSandbox({ request: env.sandbox, production: env.NODE_ENV === 'production', uid: env.sandboxUid, readOnlyPaths: [path.dirname(path.dirname(process.execPath)), testNodePath] });
   // Exactly what a repository's test command will be confined by, and why nothing stronger is used.
@@ -43,7 +43,7 @@ async function run(): Promise<void> {
       ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -6,7 +6,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AGENT_TASK_QUEUE, AgentWorkflowType, agentAnalysisWorkflowId, analysisProgressQuery, type CodebaseAnalysisInput } from '@temporal-ecommerce/contracts/agent';
 import type { codebaseAnalysisWorkflow } from '../src/workflows';
-import { AnalysisStore } from '../src/store/analysis-store';
+import { openAnalysisStore, type AnalysisStoreConfig } from '../src/store/analysis-store';
+import { postgresDatabase } from './postgres';
 import { ensureWorkerBuilt, quietRuntime, SAMPLE_FILES, sandbox, WORKER_JS } from './support';
 
 let env: TestWorkflowEnvironment;
@@ -21,7 +22,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: string): ChildProcess {
+function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: string, databaseUrl?: string): ChildProcess {
   const child = spawn(process.execPath, [WORKER_JS], {
     env: {
       PATH: process.env.PATH,
@@ -33,6 +34,7 @@ function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: 
       AGENT_FILE_DELAY_MS: '300',
       AGENT_REPOSITORY_ROOTS: repositoryRoot,
       LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { AGENT_DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -41,14 +43,21 @@ function startWorkerProcess(taskQueue: string, dataDir: string, repositoryRoot: 
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
-describe('crash recovery with a real worker process', () => {
+/**
+ * On SQLite both processes share one data dir (one host). On PostgreSQL each has a data dir of its own, as
+ * replicas on two hosts do: the second learns what the first did only through AGENT_DATABASE_URL.
+ */
+describe.each(['sqlite', 'postgres'] as const)('crash recovery with a real worker process (store on %s)', (kind) => {
   it('resumes after SIGKILL at about file 12 from the next file, never analysing a completed file again', { timeout: 240_000 }, async () => {
     const box = await sandbox();
+    const databaseUrl = kind === 'postgres' ? await postgresDatabase('agent_crash') : undefined;
+    const secondDataDir = databaseUrl ? join(box.dir, 'host-2') : box.dataDir;
+    const storeConfig: AnalysisStoreConfig = databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: join(box.dataDir, 'agent', 'agent.sqlite') };
     const taskQueue = `${AGENT_TASK_QUEUE}-${randomUUID()}`;
     const args: CodebaseAnalysisInput = { taskId: `crash-${randomUUID()}`, repositoryPath: box.repo, files: SAMPLE_FILES, analysisType: 'architectural', budget: 5 };
     const workflowId = agentAnalysisWorkflowId(args.taskId);
 
-    const first = startWorkerProcess(taskQueue, box.dataDir, box.dir);
+    const first = startWorkerProcess(taskQueue, box.dataDir, box.dir, databaseUrl);
     let second: ChildProcess | undefined;
     try {
       const handle = await env.client.workflow.start<typeof codebaseAnalysisWorkflow>(AgentWorkflowType.CodebaseAnalysis, { taskQueue, workflowId, args: [args] });
@@ -69,14 +78,14 @@ describe('crash recovery with a real worker process', () => {
       expect(completedBeforeKill).toBeGreaterThanOrEqual(12);
       expect(completedBeforeKill).toBeLessThan(20);
 
-      second = startWorkerProcess(taskQueue, box.dataDir, box.dir);
+      second = startWorkerProcess(taskQueue, secondDataDir, box.dir, databaseUrl);
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'completed', filesAnalyzed: 20, totalFiles: 20 });
 
-      // The ledger is written by the worker processes into their SQLite file; the test reads it afterwards.
-      const ledger = new AnalysisStore(join(box.dataDir, 'agent', 'agent.sqlite'));
-      const rows = ledger.ledger(storeKey);
-      ledger.close();
+      // The ledger is written by the worker processes into their store; the test reads it afterwards.
+      const ledger = await openAnalysisStore(storeConfig);
+      const rows = await ledger.ledger(storeKey);
+      await ledger.close();
       const started = (file: string, pid?: number) => rows.filter((r) => r.file === file && r.event === 'started' && (pid === undefined || r.pid === pid));
 
       SAMPLE_FILES.slice(0, completedBeforeKill).forEach((file) => {

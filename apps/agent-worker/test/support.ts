@@ -9,7 +9,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { analysisProgressQuery, type AnalysisProgress, type AnalysisStatus } from '@temporal-ecommerce/contracts/agent';
 import { createActivities, type AgentActivityDeps } from '../src/activities';
-import { AnalysisStore } from '../src/store/analysis-store';
+import { openAnalysisStore, type AnalysisStore } from '../src/store/analysis-store';
 import { detectSandbox, type SandboxStatus } from '../src/sandbox/detect';
 import { typescriptNodePath } from '../src/test-process-env';
 
@@ -56,7 +56,7 @@ export async function sandbox(overrides: Partial<AgentActivityDeps> = {}): Promi
   const repo = join(dir, 'repo');
   cpSync(SAMPLE_CODEBASE, repo, { recursive: true });
   const dataDir = join(dir, 'data');
-  const store = new AnalysisStore(join(dataDir, 'agent.sqlite'));
+  const store = await openAnalysisStore({ kind: 'sqlite', file: join(dataDir, 'agent.sqlite') });
   const deps: AgentActivityDeps = {
     store,
     dataDir,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ML_TASK_QUEUE, ML_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/ml';
 import { parseS3Url, type S3Location } from './activities/s3-artifact-store';
 import { EnvError, envTemporalAddress, loadWorkerKitEnv, readPackageVersion, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
+import { envPostgresUrl } from '@temporal-ecommerce/worker-kit/postgres';
+import type { TrainingHistoryConfig } from './activities/history-store';
 
 /** The ML worker's configuration. This file is the only reader of process.env in the app. */
 export interface MlWorkerEnv {
@@ -19,6 +21,8 @@ export interface MlWorkerEnv {
   s3EndpointConfigured: boolean;
   /** SQLite file with every epoch's metrics and checkpoint record (the workflow keeps recent windows). */
   HISTORY_DB: string;
+  /** Where the history lives: HISTORY_DB, or PostgreSQL (ML_DATABASE_URL) shared by replicas on several hosts. */
+  history: TrainingHistoryConfig;
   /** Defaults to the contract's queue; tests that share a server point their own worker elsewhere. */
   TASK_QUEUE: string;
   /** Training threads at once (ML_TRAINING_THREADS, default one per core); further spans wait their turn. */
@@ -42,6 +46,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
   if (artifactUrl !== undefined && !artifactS3) {
     throw new EnvError(`ML_ARTIFACT_URL must be s3://<bucket>[/<prefix>] (a DNS-style bucket name, plain path segments), got "${artifactUrl}"`);
   }
+  const historyDb = path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite'));
+  const databaseUrl = envPostgresUrl(env, 'ML_DATABASE_URL');
   return {
     ...(artifactS3 ? { artifactS3 } : {}),
     s3EndpointConfigured: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL),
@@ -51,7 +57,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): MlWorkerEnv {
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || 'default',
     DATA_DIR: dataDir,
     ARTIFACTS_DIR: path.resolve(env.ML_ARTIFACTS_DIR || path.join(dataDir, 'artifacts')),
-    HISTORY_DB: path.resolve(env.ML_HISTORY_DB || path.join(dataDir, 'ml-history.sqlite')),
+    HISTORY_DB: historyDb,
+    history: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: historyDb },
     TASK_QUEUE: taskQueue,
     TRAINING_THREADS: threads,
     kit: loadWorkerKitEnv(env, {

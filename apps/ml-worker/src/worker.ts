@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createLogger, runWorker } from '@temporal-ecommerce/worker-kit';
-import { createActivities, FileArtifactStore, S3ArtifactStore, SqliteTrainingHistoryStore } from './activities';
+import { createActivities, FileArtifactStore, openTrainingHistoryStore, S3ArtifactStore } from './activities';
 import { loadEnv } from './env';
 import { ThreadSlots } from './training/training-thread';
 
@@ -9,8 +9,8 @@ async function run(): Promise<void> {
   const logger = createLogger('ml-worker', { level: env.LOG_LEVEL });
   // Region, credentials and endpoint: the AWS SDK's own chain (AWS_* variables, profiles, roles).
   const store = env.artifactS3 ? new S3ArtifactStore(env.artifactS3, { endpointConfigured: env.s3EndpointConfigured }) : new FileArtifactStore(env.ARTIFACTS_DIR);
-  const history = new SqliteTrainingHistoryStore(env.HISTORY_DB);
-  logger.info({ artifacts: store.root, history: env.HISTORY_DB, trainingThreads: env.TRAINING_THREADS }, 'artifact and history stores');
+  const history = await openTrainingHistoryStore(env.history);
+  logger.info({ artifacts: store.root, history: env.history.kind === 'sqlite' ? env.HISTORY_DB : 'postgres', trainingThreads: env.TRAINING_THREADS }, 'artifact and history stores');
   try {
     await runWorker({
       service: 'ml-worker',
@@ -30,7 +30,7 @@ async function run(): Promise<void> {
       },
     });
   } finally {
-    history.close();
+    await history.close();
   }
 }
 

@@ -114,12 +114,16 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
 
   ensureWorkflowBundle('order-worker');
   const cluster = opts.postgres ? await startPostgresCluster() : undefined;
+  // pg_ctl runs the server detached from us: a Ctrl-C (exitOnSignals → process.exit) must stop it too.
+  const stopCluster = (): void => cluster?.stop();
+  process.once('exit', stopCluster);
   const databaseUrl = cluster?.createDatabase('chaos_orders');
   if (databaseUrl) {
     workerEnv.ORDER_DATABASE_URL = databaseUrl;
     log(`chaos: order workers on PostgreSQL (port ${cluster!.port})`);
   }
   const temporal = await RestartableTemporal.start({ port: opts.temporalPort, dbFilename: path.join(dir, 'temporal.db') }).catch((err: unknown) => {
+    process.off('exit', stopCluster);
     cluster?.stop();
     throw err;
   });
@@ -240,6 +244,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await pool.stop().catch(() => undefined);
     await connection.close().catch(() => undefined);
     await temporal.stop();
+    process.off('exit', stopCluster);
     cluster?.stop();
   }
   if (report.violations.length === 0 && !opts.keepDir) rmSync(dir, { recursive: true, force: true });

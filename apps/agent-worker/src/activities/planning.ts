@@ -37,7 +37,7 @@ export function createPlanningActivities(deps: PlanningDeps) {
       const rules = rulesFor(input.targetImprovement);
       const byPriority = new Map<Severity, { file: string; fixes: number }[]>();
       let fileCount = 0;
-      for (const result of deps.store.fileResults(input.storeKey)) {
+      for (const result of await deps.store.fileResults(input.storeKey)) {
         const present = rules.filter((r) => (result.analysis.fixable[r] ?? 0) > 0);
         if (present.length === 0) continue;
         const priority = present.map((r) => RULES[r].severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0]!;
@@ -56,7 +56,7 @@ export function createPlanningActivities(deps: PlanningDeps) {
         }
       }
       const plan: StoredPlan = { planId: `plan-${safeName(input.storeKey)}`, totalFixes: batches.reduce((n, b) => n + b.fixCount, 0), batches, rules };
-      deps.store.savePlan(input.storeKey, plan);
+      await deps.store.savePlan(input.storeKey, plan);
       log.info('Refactor plan generated', { planId: plan.planId, batches: batches.length, totalFixes: plan.totalFixes });
       return plan;
     },
@@ -66,7 +66,7 @@ export function createPlanningActivities(deps: PlanningDeps) {
       const dir = join(deps.dataDir, 'agent', 'reports');
       await mkdir(dir, { recursive: true });
       const reportPath = join(dir, `${safeName(input.storeKey)}.json`);
-      const files = deps.store.fileResults(input.storeKey).map((r) => ({
+      const files = (await deps.store.fileResults(input.storeKey)).map((r) => ({
         file: r.file,
         strategy: r.strategy,
         analyser: r.analyser,
@@ -76,7 +76,7 @@ export function createPlanningActivities(deps: PlanningDeps) {
         issues: r.analysis.issues,
         suggestions: r.analysis.suggestions,
       }));
-      const report = { ...input.progress, reportPath, plan: deps.store.plan(input.storeKey), files };
+      const report = { ...input.progress, reportPath, plan: await deps.store.plan(input.storeKey), files };
       await writeFile(reportPath, JSON.stringify(report, null, 2));
       return { reportPath };
     },

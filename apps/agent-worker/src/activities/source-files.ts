@@ -76,7 +76,7 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
       const ctx = Context.current();
       const { storeKey, file } = input;
       const repository = await allowedRepository(input.repositoryPath, deps.repositoryRoots);
-      deps.store.recordExecution(storeKey, file, 'started', ctx.info.attempt);
+      await deps.store.recordExecution(storeKey, file, 'started', ctx.info.attempt);
       let text: string;
       try {
         const path = await fileInRepository(repository, file);
@@ -88,7 +88,7 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
         if (err instanceof ApplicationFailure) throw err;
         const message = `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
         log.warn('Skipping unreadable file', { file, error: message });
-        deps.store.recordExecution(storeKey, file, 'completed', ctx.info.attempt);
+        await deps.store.recordExecution(storeKey, file, 'completed', ctx.info.attempt);
         return { file, cost: 0, issueCounts: emptyIssueCounts(), topIssues: [], fixable: 0, error: message };
       }
 
@@ -107,7 +107,7 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
         return { analysis, tokens, cost: costOf(tokens, deps.llm.pricing), analyser: 'static+llm' as const };
       });
 
-      deps.store.saveFileResult(storeKey, {
+      await deps.store.saveFileResult(storeKey, {
         file,
         strategy,
         analyser: result.analyser,
@@ -116,7 +116,7 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
         inputTokens: result.tokens.inputTokens,
         outputTokens: result.tokens.outputTokens,
       });
-      deps.store.recordExecution(storeKey, file, 'completed', ctx.info.attempt);
+      await deps.store.recordExecution(storeKey, file, 'completed', ctx.info.attempt);
 
       const issueCounts = emptyIssueCounts();
       for (const issue of result.analysis.issues) issueCounts[issue.severity]++;

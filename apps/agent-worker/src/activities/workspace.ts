@@ -122,7 +122,7 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
         throw ApplicationFailure.create({ type: ErrorType.RepositoryUnavailable, message: `${input.repositoryPath} is not a directory`, nonRetryable: true });
       }
       if (input.inPlace) return { workspacePath: repository };
-      const existing = deps.store.workspace(input.storeKey);
+      const existing = await deps.store.workspace(input.storeKey);
       if (existing) return { workspacePath: existing };
       const workspacePath = join(workspacesDir, safeName(input.storeKey));
       await rm(workspacePath, { recursive: true, force: true });
@@ -132,7 +132,7 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
         ctx.heartbeat({ copied: count });
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('prepareWorkspace cancelled');
       });
-      deps.store.markWorkspaceReady(input.storeKey, workspacePath);
+      await deps.store.markWorkspaceReady(input.storeKey, workspacePath);
       log.info('Workspace prepared', { storeKey: input.storeKey, copied });
       return { workspacePath };
     },
@@ -152,8 +152,8 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure(`batch ${input.batchId} cancelled`);
         const path = resolveInside(workspacePath, file);
         const current = await readFile(path);
-        deps.store.saveSnapshotOnce(input.storeKey, input.batchId, file, current);
-        const original = deps.store.snapshot(input.storeKey, input.batchId, file) ?? current;
+        await deps.store.saveSnapshotOnce(input.storeKey, input.batchId, file, current);
+        const original = (await deps.store.snapshot(input.storeKey, input.batchId, file)) ?? current;
         const fixed = applyFixes(file, original.toString('utf8'), input.rules);
         if (fixed.applied.length === 0) continue;
         await writeAtomically(path, fixed.text);
@@ -168,7 +168,7 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
     async rollbackBatch(input: BatchInput): Promise<{ restored: string[] }> {
       const workspacePath = await allowedWorkspace(input.workspacePath);
       const restored: string[] = [];
-      for (const { file, content } of deps.store.snapshots(input.storeKey, input.batchId)) {
+      for (const { file, content } of await deps.store.snapshots(input.storeKey, input.batchId)) {
         await writeAtomically(resolveInside(workspacePath, file), content);
         restored.push(file);
       }

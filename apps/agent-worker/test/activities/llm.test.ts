@@ -106,7 +106,7 @@ describe('LLM analyser through the Anthropic SDK', () => {
     // 1.2K input tokens at $0.003 + 0.3K output tokens at $0.015.
     expect(summary.cost).toBeCloseTo(0.0081, 10);
     expect(summary.issueCounts.high).toBeGreaterThanOrEqual(1);
-    const stored = box.store.fileResults('k')[0]!;
+    const stored = (await box.store.fileResults('k'))[0]!;
     expect(stored).toMatchObject({ analyser: 'static+llm', inputTokens: 1200, outputTokens: 300 });
     expect(stored.analysis.issues.some((i) => i.rule === 'llm')).toBe(true);
     expect(stored.analysis.issues.some((i) => i.rule === 'eval')).toBe(true);

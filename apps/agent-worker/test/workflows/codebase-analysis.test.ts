@@ -78,9 +78,9 @@ describe('codebase analysis workflow', () => {
     expect(result.strategySwitches[0]!.reason).toContain('src/utils/api.ts');
 
     // Every file was analysed exactly once, and its full result is in the store, not in history.
-    const completed = box.store.ledger(storeKey).filter((r) => r.event === 'completed');
+    const completed = (await box.store.ledger(storeKey)).filter((r) => r.event === 'completed');
     expect(completed.map((r) => r.file).sort()).toEqual([...SAMPLE_FILES].sort());
-    expect(box.store.fileResults(storeKey)).toHaveLength(20);
+    expect(await box.store.fileResults(storeKey)).toHaveLength(20);
 
     // Batches by priority: the critical eval first; the batch holding validation.ts fails its tests.
     const plan = result.plan!;
@@ -149,7 +149,7 @@ describe('codebase analysis workflow', () => {
       return handle.result();
     });
     expect(result).toMatchObject({ status: 'cancelled', filesAnalyzed: 1, cancelReason: 'budget increase rejected by cfo@example.com: not this quarter' });
-    expect(box.store.ledger(storeKey).filter((r) => r.event === 'started')).toHaveLength(1);
+    expect((await box.store.ledger(storeKey)).filter((r) => r.event === 'started')).toHaveLength(1);
   });
 
   it('waits for plan approval (rejecting messages nobody waits for) and refactors once approved', { timeout: 120_000 }, async () => {
@@ -199,7 +199,7 @@ describe('codebase analysis workflow', () => {
     });
     expect(runs).toBe('continued');
     expect(result).toMatchObject({ status: 'completed', filesAnalyzed: 12, totalFiles: 12 });
-    const started = box.store.ledger(storeKey).filter((r) => r.event === 'started').map((r) => r.file);
+    const started = (await box.store.ledger(storeKey)).filter((r) => r.event === 'started').map((r) => r.file);
     expect(started).toEqual(SAMPLE_FILES.slice(0, 12));
     expect(result.issueCounts.critical).toBeGreaterThan(0);
   });

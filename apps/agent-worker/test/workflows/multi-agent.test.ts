@@ -119,7 +119,7 @@ describe('multi-agent coordinator', () => {
     expect(continued.filesAnalyzed).toBe(20);
     expect(continued.issueCounts.critical).toBeGreaterThan(0);
     // Each file analysed exactly once across the runs (one store key for the whole chain).
-    const started = box.store.ledger(storeKey).filter((r) => r.event === 'started').map((r) => r.file);
+    const started = (await box.store.ledger(storeKey)).filter((r) => r.event === 'started').map((r) => r.file);
     expect(started).toEqual(SAMPLE_FILES);
   });
 });

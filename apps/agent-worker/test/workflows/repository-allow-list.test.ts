@@ -59,7 +59,7 @@ async function startDirectly(box: Sandbox, overrides: Partial<CodebaseAnalysisIn
   expect(activityFailure).toBeInstanceOf(ActivityFailure);
   const failure = (activityFailure as ActivityFailure).cause;
   expect(failure).toBeInstanceOf(ApplicationFailure);
-  return { failure: failure as ApplicationFailure, attempts, ledger: box.store.ledger(storeKey), results: box.store.fileResults(storeKey) };
+  return { failure: failure as ApplicationFailure, attempts, ledger: await box.store.ledger(storeKey), results: await box.store.fileResults(storeKey) };
 }
 
 describe('the worker\'s own repository allow-list (AGENT_REPOSITORY_ROOTS)', () => {

@@ -24,7 +24,7 @@ async function* recordsOf(input: AuditCheckpointsInput, history: TrainingHistory
   }
   if (!input.storeKey) return;
   for (let after = 0; ; ) {
-    const batch = history.checkpoints(input.storeKey, after, READ_BATCH);
+    const batch = await history.checkpoints(input.storeKey, after, READ_BATCH);
     yield* batch;
     if (batch.length < READ_BATCH) return;
     after = batch.at(-1)!.epoch;

@@ -14,12 +14,12 @@ export function createHistoryActivities({ history }: { history: TrainingHistoryS
       }
       // One row more than asked says whether another page follows without a second query.
       if (kind === 'metrics') {
-        const rows = history.metrics(storeKey, after, limit + 1);
+        const rows = await history.metrics(storeKey, after, limit + 1);
         const items = rows.slice(0, limit);
         return { kind, items, nextCursor: rows.length > limit ? items.at(-1)!.epoch : null };
       }
       if (kind === 'checkpoints') {
-        const rows = history.checkpoints(storeKey, after, limit + 1);
+        const rows = await history.checkpoints(storeKey, after, limit + 1);
         const items = rows.slice(0, limit);
         return { kind, items, nextCursor: rows.length > limit ? items.at(-1)!.epoch : null };
       }

@@ -21,4 +21,4 @@ export type MlActivities = ReturnType<typeof createActivities>;
 export type { TrainSpanInput, TrainSpanResult, SpanProgress, PrepareTrainingInput, EvaluateModelInput } from './types';
 export { FileArtifactStore, ArtifactNotFoundError, type ArtifactStore, type StoredArtifact } from './artifact-store';
 export { S3ArtifactStore, parseS3Url, type S3Location } from './s3-artifact-store';
-export { SqliteTrainingHistoryStore, type TrainingHistoryStore } from './history-store';
+export { openTrainingHistoryStore, PostgresTrainingHistoryStore, SqliteTrainingHistoryStore, type TrainingHistoryConfig, type TrainingHistoryStore } from './history-store';

@@ -106,8 +106,8 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
         const resumeAt = previous.checkpoint.epoch;
         from = previous.checkpoint;
         // A bounded run's heartbeat holds only recent rows: what came before is in the store.
-        checkpoints = storeKey ? history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.checkpoints) : previous.checkpoints.filter((c) => c.epoch <= resumeAt);
-        metrics = storeKey ? history.metrics(storeKey, input.startEpoch, SPAN_ROWS, resumeAt).slice(-ML_RECENT.metrics) : previous.metrics.filter((m) => m.epoch <= resumeAt);
+        checkpoints = storeKey ? (await history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, resumeAt)).slice(-ML_RECENT.checkpoints) : previous.checkpoints.filter((c) => c.epoch <= resumeAt);
+        metrics = storeKey ? (await history.metrics(storeKey, input.startEpoch, SPAN_ROWS, resumeAt)).slice(-ML_RECENT.metrics) : previous.metrics.filter((m) => m.epoch <= resumeAt);
       }
       if (!from && input.startEpoch !== 0) throw ApplicationFailure.nonRetryable(`span starting at epoch ${input.startEpoch} has no checkpoint to resume from`, ErrorType.InvalidState);
 
@@ -158,7 +158,7 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
           }
           const epochMetrics: EpochMetrics = { epoch, trainLoss, validationLoss: validation.loss, validationAccuracy: validation.accuracy, learningRate: h.learningRate, shuffleSeed };
           metrics = keepRecent([...metrics, epochMetrics], storeKey ? ML_RECENT.metrics : undefined);
-          if (storeKey) history.putMetrics(storeKey, epochMetrics);
+          if (storeKey) await history.putMetrics(storeKey, epochMetrics);
 
           let latest = progress.checkpoint;
           if (epoch % config.checkpointInterval === 0 || epoch === input.endEpoch) {
@@ -190,7 +190,7 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
             };
             checkpoints = keepRecent([...checkpoints, latest], storeKey ? ML_RECENT.checkpoints : undefined);
             // Recorded before the heartbeat that names it, so a retry resuming from it finds its row.
-            if (storeKey) history.putCheckpoint(storeKey, latest);
+            if (storeKey) await history.putCheckpoint(storeKey, latest);
             log.info('checkpoint written', { workflowId, epoch, uri: stored.uri, sha256: stored.sha256 });
           }
           progress = { epoch, loss: validation.loss, checkpoint: latest, checkpoints, metrics };
@@ -201,13 +201,13 @@ export function createTrainingActivities({ store, history, threads = new ThreadS
         const weightsSha256 = sha256Hex(weightBytes(state.params));
         if (!storeKey) return { metrics, checkpoints, recovery, weightsSha256 };
         // The store is the record: the summary is read back from it, rows of an earlier attempt included.
-        const spanCheckpoints = history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch);
+        const spanCheckpoints = await history.checkpoints(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch);
         let best: { loss: number; epoch: number } | null = null;
-        for (const m of history.metrics(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch)) {
+        for (const m of await history.metrics(storeKey, input.startEpoch, SPAN_ROWS, input.endEpoch)) {
           if (best === null || m.validationLoss < best.loss) best = { loss: m.validationLoss, epoch: m.epoch };
         }
         return {
-          metrics: history.metrics(storeKey, Math.max(input.startEpoch, input.endEpoch - ML_RECENT.metrics), ML_RECENT.metrics, input.endEpoch),
+          metrics: await history.metrics(storeKey, Math.max(input.startEpoch, input.endEpoch - ML_RECENT.metrics), ML_RECENT.metrics, input.endEpoch),
           checkpoints: spanCheckpoints.slice(-ML_RECENT.checkpoints),
           checkpointHashes: spanCheckpoints.map((c) => c.sha256),
           best,

@@ -2,15 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { ML_RECENT, ML_TRAIN_ACTIVITY, SeededRng, merkleRoot, resolveMlConfig, type MlHistoryPage } from '@temporal-ecommerce/contracts/ml';
-import { createActivities, SqliteTrainingHistoryStore } from '../../src/activities';
+import { createActivities, openTrainingHistoryStore, SqliteTrainingHistoryStore, type TrainingHistoryConfig, type TrainingHistoryStore } from '../../src/activities';
 import { FileArtifactStore } from '../../src/activities/artifact-store';
 import type { SpanProgress, TrainSpanResult } from '../../src/activities/types';
 import { decodeCheckpoint } from '../../src/training/checkpoint-format';
 import { loadDataset } from '../../src/training/dataset';
 import { Mlp } from '../../src/training/model';
+import { postgresDatabase } from '../helpers/postgres';
 import { baseConfig, runIn, spanInput, tempDir } from './helpers';
 
 const readArtifact = (uri: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(uri)));
@@ -155,20 +157,38 @@ describe('activity names the gateway relies on', () => {
   });
 });
 
-describe('trainEpochs with a history store (bounded runs)', () => {
+// The history is shared by replicas: on either engine, a replica opening the same store sees another's rows.
+describe.each(['sqlite', 'postgres'] as const)('trainEpochs with a history store on %s (bounded runs)', (kind) => {
   const storeKey = 'ml-training-unit-model-1/run-1';
+  const opened: TrainingHistoryStore[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((h) => h.close()));
+  });
+  /** Two replicas' activities over one store (one file, or one database through two pools) and one artifact folder. */
+  async function replicas() {
+    const config: TrainingHistoryConfig = kind === 'sqlite' ? { kind, file: path.join(tempDir('ml-history-'), 'history.sqlite') } : { kind, url: await postgresDatabase('ml_history') };
+    const store = new FileArtifactStore(tempDir('ml-act-'));
+    const open = async () => {
+      const history = await openTrainingHistoryStore(config);
+      opened.push(history);
+      return { history, activities: createActivities({ store, history }) };
+    };
+    const a = await open();
+    expect(a.history.kind).toBe(kind);
+    return { ...a, other: (await open()).activities };
+  }
 
-  it('writes one row per epoch and checkpoint, returns recent windows and every checkpoint hash, and a retry rewrites the same rows', async () => {
-    const { activities, history } = setup();
+  it('writes one row per epoch and checkpoint, returns recent windows and every checkpoint hash, and a retry on another replica resumes from the store and rewrites the same rows', async () => {
+    const { activities, history, other } = await replicas();
     const input = spanInput(0, 70, SeededRng.fromSeed(5), { storeKey, config: { ...spanInput(0, 0, SeededRng.fromSeed(5)).config, checkpointInterval: 1 } });
     const beats: SpanProgress[] = [];
     const first = new MockActivityEnvironment();
     first.on('heartbeat', (d: SpanProgress) => beats.push(d));
     const result: TrainSpanResult = await runIn(first, activities.trainEpochs, input);
 
-    const rows = history.metrics(storeKey, 0, 1000);
+    const rows = await history.metrics(storeKey, 0, 1000);
     expect(rows.map((m) => m.epoch)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
-    const checkpoints = history.checkpoints(storeKey, 0, 1000);
+    const checkpoints = await history.checkpoints(storeKey, 0, 1000);
     expect(checkpoints).toHaveLength(70);
     expect(result.metrics).toEqual(rows.slice(-ML_RECENT.metrics));
     expect(result.checkpoints).toEqual(checkpoints.slice(-ML_RECENT.checkpoints));
@@ -178,21 +198,23 @@ describe('trainEpochs with a history store (bounded runs)', () => {
     expect(Math.max(...beats.map((b) => b.metrics.length))).toBeLessThanOrEqual(ML_RECENT.metrics);
     expect(Math.max(...beats.map((b) => b.checkpoints.length))).toBeLessThanOrEqual(ML_RECENT.checkpoints);
 
-    // A worker that died during epoch 41 left rows up to 40; the retry resumes and rewrites, never adds.
+    // A worker that died during epoch 41 left rows up to 40; the retry, on another replica, resumes from the
+    // rows the heartbeat no longer holds and rewrites them, never adds.
     const atForty = beats.find((b) => b.epoch === 40)!;
+    expect(atForty.checkpoints.length).toBeLessThan(40);
     const retry = new MockActivityEnvironment({ attempt: 2, heartbeatDetails: atForty });
-    const resumed: TrainSpanResult = await runIn(retry, activities.trainEpochs, input);
+    const resumed: TrainSpanResult = await runIn(retry, other.trainEpochs, input);
     expect(resumed.recovery).toMatchObject({ attempt: 2, resumedFromEpoch: 40 });
     expect(resumed.weightsSha256).toBe(result.weightsSha256);
     expect(resumed.checkpointHashes).toEqual(result.checkpointHashes);
-    expect(history.metrics(storeKey, 0, 1000)).toEqual(rows);
-    expect(history.checkpoints(storeKey, 0, 1000)).toEqual(checkpoints);
+    expect(await history.metrics(storeKey, 0, 1000)).toEqual(rows);
+    expect(await history.checkpoints(storeKey, 0, 1000)).toEqual(checkpoints);
   });
 
   it('pages the stored rows with a cursor, and audits the whole chain from the store naming the tampered checkpoint', async () => {
-    const { activities } = setup();
+    const { activities: trainer, other: activities } = await replicas();
     const config = { ...spanInput(0, 0, SeededRng.fromSeed(9)).config, checkpointInterval: 2 };
-    const result: TrainSpanResult = await runIn(new MockActivityEnvironment(), activities.trainEpochs, spanInput(0, 25, SeededRng.fromSeed(9), { storeKey, config }));
+    const result: TrainSpanResult = await runIn(new MockActivityEnvironment(), trainer.trainEpochs, spanInput(0, 25, SeededRng.fromSeed(9), { storeKey, config }));
 
     const pages: MlHistoryPage[] = [];
     for (let after = 0; ; ) {

@@ -58,7 +58,7 @@ const config = (): MlTrainingConfig => ({
 });
 
 describe('worker process killed mid-training', () => {
-  it('resumes on a new worker process from the last checkpoint and ends bit-identical to an uninterrupted run', async () => {
+  it('resumes on a new worker process from the last checkpoint and ends bit-identical to an uninterrupted run', { timeout: 240_000 }, async () => {
     const base = config();
     const uninterrupted = await withWorker(env.nativeConnection, fileStore(), (taskQueue) => startTraining(env.client, taskQueue, base).then((h) => h.result()));
 
