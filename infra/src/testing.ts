@@ -1,6 +1,7 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { dynamicConfigArgs } from './dev-server';
 import { resolveTemporalCli } from './temporal-cli';
 import { resolveTestServer } from './test-server';
 
@@ -19,6 +20,7 @@ export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
     server: {
       ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      extraArgs: dynamicConfigArgs(),
       log: { format: 'pretty', level: 'error' },
     },
   });
