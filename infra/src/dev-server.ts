@@ -9,6 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { clientConnectionOptions } from './connection-options';
 import { cacheDir, dataDir } from './paths';
+import { provisionNexusEndpoint } from './provision';
 import { checkPortFree, freePort } from './ports';
 import { resolveTemporalCli, TemporalCliNotFoundError } from './temporal-cli';
 
@@ -295,5 +296,26 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (ui) await assertFree(ip, uiPort, 'Temporal UI', `Set TEMPORAL_DEV_UI_PORT to pick another port.${leftoverHint(pidFile)}`);
 
   const cli = opts.cliPath ?? await resolveTemporalCli({ allowDownload: true, log: o.log });
-  return cli ? startWithCli(cli, o) : startWithSdkDownload(o);
+  const server = await (cli ? startWithCli(cli, o) : startWithSdkDownload(o));
+  try {
+    await provisionDevServer(server.address, o.log);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+/**
+ * What `start-dev` has no flag for: billing's namespace and its Nexus endpoint (docs/nexus.md), so that
+ * `pnpm start`, demos, benches and tests get the same server compose provisions. Idempotent.
+ */
+export async function provisionDevServer(address: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const endpoint = await provisionNexusEndpoint(connection);
+    if (endpoint !== 'unchanged') log(`Nexus endpoint for billing ${endpoint}`);
+  } finally {
+    await connection.close();
+  }
 }
