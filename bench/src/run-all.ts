@@ -1,6 +1,7 @@
 import { describeMachine, machineLine } from '@temporal-ecommerce/e2e/harness';
 import { crashRecovery } from './crash-recovery';
 import { gatewayLatency } from './gateway-latency';
+import { priorityLatency } from './priority-latency';
 import { publish, type BenchSection } from './lib/results';
 import { sagaThroughput } from './saga-throughput';
 import { workerOptions } from './worker-options';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   recovery: crashRecovery,
   scaling: workerScaling,
   options: workerOptions,
+  priority: priorityLatency,
 };
 
 /** `pnpm bench [gateway|saga|recovery|scaling ...]`: runs them one after the other, each updating bench/RESULTS.md. */

@@ -9,6 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { clientConnectionOptions } from './connection-options';
 import { cacheDir, dataDir } from './paths';
+import { provisionNexusEndpoint } from './provision';
 import { checkPortFree, freePort } from './ports';
 import { resolveTemporalCli, TemporalCliNotFoundError } from './temporal-cli';
 
@@ -171,6 +172,30 @@ function leftoverHint(pidFile: string | undefined): string {
  * transactions before a checkpoint, which a dev server may. A production cluster runs on PostgreSQL,
  * MySQL or Cassandra instead.
  */
+/**
+ * Dynamic config every dev server we start runs with (docs/priorities.md, all measured on CLI 1.9.1 /
+ * Server 1.32 by the order worker's order-priority test):
+ * - `matching.useNewMatcher`: the priority-aware matcher. Default on since Server 1.31, off in 1.29/1.30
+ *   (the fallback CLI v1.5.1 runs 1.29.1), so it is set explicitly.
+ * - `matching.enableFairness`: fairness keys are ignored without it (default off in every release).
+ * - Tasks written to one task-queue partition instead of 4: priority and fairness order tasks within a
+ *   partition and a worker polls one partition at a time, so with 4 a backlogged high-priority task sat
+ *   behind normal ones in another partition (seen: dispatched 1st to 4th of 6). Reads stay at 4: polls on
+ *   the empty ones forward to the root, and tasks an older database left in partitions 1-3 still drain
+ *   (lowering read partitions first would strand them). A production cluster keeps its partitions, and
+ *   its ordering is per partition.
+ */
+export const DEV_SERVER_DYNAMIC_CONFIG: Readonly<Record<string, boolean | number | string>> = {
+  'matching.useNewMatcher': true,
+  'matching.enableFairness': true,
+  'matching.numTaskqueueWritePartitions': 1,
+};
+
+/** `--dynamic-config-value KEY=JSON` for each entry of DEV_SERVER_DYNAMIC_CONFIG. */
+export function dynamicConfigArgs(config: Readonly<Record<string, boolean | number | string>> = DEV_SERVER_DYNAMIC_CONFIG): string[] {
+  return Object.entries(config).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
+}
+
 export const SQLITE_PRAGMA_ARGS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] as const;
 
 async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cliPath'>>): Promise<DevServer> {
@@ -178,7 +203,7 @@ async function startWithCli(cli: string, o: Required<Omit<DevServerOptions, 'cli
   const args = ['server', 'start-dev', '--ip', o.ip, '--port', String(o.port), '--namespace', o.namespace, '--log-level', 'warn'];
   args.push(...(o.ui ? ['--ui-port', String(o.uiPort)] : ['--headless']));
   if (o.dbFilename) args.push('--db-filename', o.dbFilename, ...SQLITE_PRAGMA_ARGS);
-  args.push(...searchAttributeArgs(o.searchAttributes));
+  args.push(...searchAttributeArgs(o.searchAttributes), ...dynamicConfigArgs());
 
   o.log(`Starting ${cli} ${args.join(' ')}`);
   // Own process group: a Ctrl-C in the terminal reaches our launcher, which stops the workers first
@@ -233,7 +258,8 @@ async function startWithSdkDownload(o: Required<Omit<DevServerOptions, 'cliPath'
         ui: o.ui,
         ...(o.ui ? { uiPort: o.uiPort } : {}),
         namespace: o.namespace,
-        ...(o.dbFilename ? { dbFilename: o.dbFilename, extraArgs: [...SQLITE_PRAGMA_ARGS] } : {}),
+        ...(o.dbFilename ? { dbFilename: o.dbFilename } : {}),
+        extraArgs: [...(o.dbFilename ? SQLITE_PRAGMA_ARGS : []), ...dynamicConfigArgs()],
         searchAttributes: [...o.searchAttributes],
         log: { format: 'pretty', level: 'warn' },
       },
@@ -279,14 +305,24 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (ui) await assertFree(ip, uiPort, 'Temporal UI', `Set TEMPORAL_DEV_UI_PORT to pick another port.${leftoverHint(pidFile)}`);
 
   const cli = opts.cliPath ?? await resolveTemporalCli({ allowDownload: true, log: o.log });
-  if (!cli) return startWithSdkDownload(o);
+  const server = await (cli ? startWithCliRetrying(cli, o, pidFile) : startWithSdkDownload(o));
+  try {
+    await provisionDevServer(server.address, o.log);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+async function startWithCliRetrying(cli: string, o: Required<Omit<DevServerOptions, 'cliPath'>>, pidFile: string | undefined): Promise<DevServer> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startWithCli(cli, o);
     } catch (err) {
       if (!(err instanceof DevServerPanicError) || attempt === START_ATTEMPTS) throw err;
       o.log(`The Temporal server panicked while starting (${err.panic}); starting it again (attempt ${attempt + 1} of ${START_ATTEMPTS}).`);
-      await assertFree(ip, port, 'Temporal gRPC', `It was free a moment ago: another process took it while the server was starting.${leftoverHint(pidFile)}`);
+      await assertFree(o.ip, o.port, 'Temporal gRPC', `It was free a moment ago: another process took it while the server was starting.${leftoverHint(pidFile)}`);
     }
   }
 }
@@ -304,5 +340,19 @@ export class DevServerPanicError extends Error {
   constructor(message: string, readonly panic: string) {
     super(message);
     this.name = 'DevServerPanicError';
+  }
+}
+
+/**
+ * What `start-dev` has no flag for: billing's namespace and its Nexus endpoint (docs/nexus.md), so that
+ * `pnpm start`, demos, benches and tests get the same server compose provisions. Idempotent.
+ */
+export async function provisionDevServer(address: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const endpoint = await provisionNexusEndpoint(connection);
+    if (endpoint !== 'unchanged') log(`Nexus endpoint for billing ${endpoint}`);
+  } finally {
+    await connection.close();
   }
 }

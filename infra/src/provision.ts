@@ -1,7 +1,10 @@
 /**
  * Makes a Temporal server that someone else runs (compose, a cluster) ready for our workers: the
  * namespace exists and every search attribute in ALL_SEARCH_ATTRIBUTES is registered. The dev server
- * needs none of this (the launcher passes --namespace and --search-attribute). Idempotent.
+ * needs none of the first two (the launcher passes --namespace and --search-attribute). Idempotent.
+ *
+ * It also provisions billing's namespace and Nexus endpoint (docs/nexus.md), which the dev server needs
+ * too: `temporal server start-dev` has no flag for endpoints.
  *
  * As a program (`node infra/dist/provision.js`, the compose `temporal-provision` service) it reads
  * TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE and waits up to TEMPORAL_READY_TIMEOUT_SECONDS for the server.
@@ -11,6 +14,7 @@ import type { SearchAttributeType } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
+import { BILLING_NAMESPACE, BILLING_NEXUS_ENDPOINT, BILLING_TASK_QUEUE } from '@temporal-ecommerce/contracts/billing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { clientConnectionOptions } from './connection-options';
 import { readServerEnv } from './env';
@@ -80,6 +84,43 @@ export async function provision(
   return { namespaceCreated, added: Object.keys(missing) };
 }
 
+export interface NexusEndpointTarget {
+  endpoint: string;
+  namespace: string;
+  taskQueue: string;
+}
+
+/** Billing's endpoint (packages/contracts/src/billing.ts): the Nexus route from any namespace into billing. */
+export const BILLING_ENDPOINT: NexusEndpointTarget = { endpoint: BILLING_NEXUS_ENDPOINT, namespace: BILLING_NAMESPACE, taskQueue: BILLING_TASK_QUEUE };
+
+/**
+ * The Nexus endpoint exists and routes to its target namespace and task queue; the target namespace is
+ * created first if missing. An endpoint of that name with another target is corrected (an endpoint is
+ * configuration we own; its version guards against a concurrent edit). Idempotent.
+ */
+export async function provisionNexusEndpoint(connection: Connection, target: NexusEndpointTarget = BILLING_ENDPOINT): Promise<'created' | 'updated' | 'unchanged'> {
+  await provision(connection, target.namespace, []);
+  const spec = {
+    name: target.endpoint,
+    target: { worker: { namespace: target.namespace, taskQueue: target.taskQueue } },
+  };
+  const { endpoints = [] } = await connection.operatorService.listNexusEndpoints({ name: target.endpoint, pageSize: 10 });
+  const existing = endpoints.find((e) => e.spec?.name === target.endpoint);
+  if (!existing) {
+    try {
+      await connection.operatorService.createNexusEndpoint({ spec });
+      return 'created';
+    } catch (err) {
+      if (grpcCode(err) === 6) return 'unchanged'; // created concurrently (two provisioners at once)
+      throw err;
+    }
+  }
+  const worker = existing.spec?.target?.worker;
+  if (worker?.namespace === target.namespace && worker?.taskQueue === target.taskQueue) return 'unchanged';
+  await connection.operatorService.updateNexusEndpoint({ id: existing.id, version: existing.version, spec });
+  return 'updated';
+}
+
 async function run(): Promise<void> {
   const env = readServerEnv();
   const { address } = env;
@@ -102,6 +143,8 @@ async function run(): Promise<void> {
       `provision: ${address} namespace ${env.namespace}${result.namespaceCreated ? ' (created)' : ''}; ` +
         `search attributes added: ${result.added.join(', ') || 'none (all present)'}`,
     );
+    const endpoint = await provisionNexusEndpoint(connection);
+    console.log(`provision: Nexus endpoint ${BILLING_ENDPOINT.endpoint} -> ${BILLING_ENDPOINT.namespace}/${BILLING_ENDPOINT.taskQueue} (${endpoint})`);
   } finally {
     await connection.close();
   }

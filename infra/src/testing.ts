@@ -1,13 +1,14 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
+import { dynamicConfigArgs, provisionDevServer } from './dev-server';
 import { resolveTemporalCli } from './temporal-cli';
 import { resolveTestServer } from './test-server';
 
 /**
  * A real Temporal server for tests. TEMPORAL_ADDRESS set → connect to that server (a run of the whole
  * suite against one dev server); otherwise a fresh `temporal server start-dev` on a random port, with
- * our search attributes registered. Nothing here is a mock.
+ * our search attributes registered, billing's namespace and its Nexus endpoint. Nothing here is a mock.
  */
 export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
   const address = process.env.TEMPORAL_ADDRESS;
@@ -15,13 +16,21 @@ export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
     return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   }
   const cli = await resolveTemporalCli({ allowDownload: true });
-  return TestWorkflowEnvironment.createLocal({
+  const env = await TestWorkflowEnvironment.createLocal({
     server: {
       ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      extraArgs: dynamicConfigArgs(),
       log: { format: 'pretty', level: 'error' },
     },
   });
+  try {
+    await provisionDevServer(env.address);
+  } catch (err) {
+    await env.teardown();
+    throw err;
+  }
+  return env;
 }
 
 /**

@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { BILLING_NAMESPACE, BILLING_NEXUS_ENDPOINT, BILLING_TASK_QUEUE } from '@temporal-ecommerce/contracts/billing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { startDevServer, type DevServer } from '../src/dev-server';
-import { provision } from '../src/provision';
+import { provision, provisionNexusEndpoint } from '../src/provision';
 
 /** provision() prepares a server we did not start (compose, a cluster); a bare dev server stands in for one. */
 describe('provision', () => {
@@ -55,5 +56,35 @@ describe('provision', () => {
     await provision(connection, 'default');
     const clash = defineSearchAttributeKey(first!.name, first!.type === SearchAttributeType.INT ? SearchAttributeType.BOOL : SearchAttributeType.INT);
     await expect(provision(connection, 'default', [clash])).rejects.toThrow(`Search attribute ${first!.name} exists in default with another type`);
+  });
+});
+
+describe('billing Nexus endpoint', () => {
+  let server: DevServer;
+  let connection: Connection;
+  beforeAll(async () => {
+    server = await startDevServer({ port: 0, ui: false, dbFilename: null, searchAttributes: [], log: () => undefined });
+    connection = await Connection.connect({ address: server.address });
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await server?.stop();
+  });
+
+  it('the dev server launcher provisions billing: its namespace and an endpoint routing to its task queue', async () => {
+    await connection.workflowService.describeNamespace({ namespace: BILLING_NAMESPACE });
+    const { endpoints = [] } = await connection.operatorService.listNexusEndpoints({ name: BILLING_NEXUS_ENDPOINT });
+    expect(endpoints.map((e) => e.spec?.target?.worker)).toEqual([expect.objectContaining({ namespace: BILLING_NAMESPACE, taskQueue: BILLING_TASK_QUEUE })]);
+    expect(await provisionNexusEndpoint(connection)).toBe('unchanged');
+  });
+
+  it('creates a missing endpoint and its namespace, and puts back an endpoint whose target was changed', async () => {
+    const target = { endpoint: 'provision-test-endpoint', namespace: 'provision-test-target', taskQueue: 'tq-1' };
+    expect(await provisionNexusEndpoint(connection, target)).toBe('created');
+    await connection.workflowService.describeNamespace({ namespace: target.namespace });
+    expect(await provisionNexusEndpoint(connection, target)).toBe('unchanged');
+    expect(await provisionNexusEndpoint(connection, { ...target, taskQueue: 'tq-2' })).toBe('updated');
+    const { endpoints = [] } = await connection.operatorService.listNexusEndpoints({ name: target.endpoint });
+    expect(endpoints.map((e) => e.spec?.target?.worker?.taskQueue)).toEqual(['tq-2']);
   });
 });

@@ -318,7 +318,7 @@ export interface paths {
         put?: never;
         /**
          * Create an order (starts the order saga)
-         * @description Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and `totalAmount` may be left out, and when sent must equal the catalog's (400 naming the field and the current price). Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours. With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start).
+         * @description Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and `totalAmount` may be left out, and when sent must equal the catalog's (400 naming the field and the current price). Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours. With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start). `priority` sets how soon its tasks are dispatched under a backlog (raising it above the default needs the approver role).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -5317,6 +5317,11 @@ export interface operations {
                      * @example order-001
                      */
                     orderId: string;
+                    /**
+                     * @description How soon the order's tasks are dispatched when the order queues are backlogged. Default: `high` above the approval threshold (5000, catalog total), else `normal`. Any caller may ask for the default or lower; asking above it needs the approver role (403 otherwise).
+                     * @example low
+                     */
+                    priority?: "high" | "normal" | "low";
                     shippingAddress?: {
                         city: string;
                         country: string;

@@ -274,6 +274,71 @@ describe('POST /api/orders: prices come from the catalog', () => {
   });
 });
 
+describe('POST /api/orders: priority', () => {
+  /** The priority the run was started with, as the server recorded it in its start event. */
+  async function startedPriority(orderId: string) {
+    const history = await env.client.workflow.getHandle(`order-${orderId}`).fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    return { key: started?.priority?.priorityKey, fairness: started?.priority?.fairnessKey };
+  }
+  const terminate = (orderId: string) => env.client.workflow.getHandle(`order-${orderId}`).terminate('test done');
+
+  it('defaults to high above the approval threshold and normal below it, the customer as fairness key', async () => {
+    const normal = example('order1.json', uid('order-prio'));
+    const high = example('order-high-value.json', uid('order-prio-hv'));
+    expect((await create(normal)).statusCode).toBe(201);
+    expect((await create(high)).statusCode).toBe(201);
+    expect(await startedPriority(normal.orderId)).toMatchObject({ key: 3, fairness: normal.customerId });
+    expect(await startedPriority(high.orderId)).toMatchObject({ key: 1, fairness: high.customerId });
+    await Promise.all([terminate(normal.orderId), terminate(high.orderId)]);
+  });
+
+  it('an unknown priority is a 400 naming the field, and starts nothing', async () => {
+    const order = { ...example('order1.json', uid('order-prio-bad')), priority: 'urgent' };
+    const res = await create(order);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^body\/priority /);
+    expect((await app.inject({ method: 'GET', url: `/api/orders/${order.orderId}` })).statusCode).toBe(404);
+  });
+
+  describe('with tokens: a caller may lower an order, only an approver may raise it', () => {
+    let secured: FastifyInstance;
+    beforeAll(async () => {
+      const config = testConfig(env.address, { TEMPORAL_ECOMMERCE_DATA_DIR: dataDir, GATEWAY_TOKENS: 'prio-op:operator:olga,prio-both:operator+approver:abe', RATE_LIMIT_MAX: '0' });
+      secured = await buildApp({ config, client: env.client });
+      await secured.ready();
+    });
+    afterAll(async () => secured?.close());
+    const post = (order: object, token: string) => secured.inject({ method: 'POST', url: '/api/orders', payload: order, headers: { authorization: `Bearer ${token}` } });
+
+    it('an operator asking high for a normal order is a 403 naming the field and the role, and starts nothing', async () => {
+      const order = { ...example('order1.json', uid('order-prio-raise')), priority: 'high' };
+      const res = await post(order, 'prio-op');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toBe('body/priority high needs the approver role for an order of 1359.97 (its default is normal); olga may ask for normal or lower');
+      expect((await app.inject({ method: 'GET', url: `/api/orders/${order.orderId}` })).statusCode).toBe(404);
+    });
+
+    it('an operator may ask for the default or lower: low for a normal order, normal for a high-value one', async () => {
+      const low = { ...example('order1.json', uid('order-prio-low')), priority: 'low' };
+      const lowered = { ...example('order-high-value.json', uid('order-prio-lowered')), priority: 'normal' };
+      const same = { ...example('order-high-value.json', uid('order-prio-same')), priority: 'high' };
+      for (const order of [low, lowered, same]) expect((await post(order, 'prio-op')).statusCode).toBe(201);
+      expect((await startedPriority(low.orderId)).key).toBe(5);
+      expect((await startedPriority(lowered.orderId)).key).toBe(3);
+      expect((await startedPriority(same.orderId)).key).toBe(1);
+      await Promise.all([low, lowered, same].map((o) => terminate(o.orderId)));
+    });
+
+    it('an approver may raise a normal order to high', async () => {
+      const order = { ...example('order1.json', uid('order-prio-approver')), priority: 'high' };
+      expect((await post(order, 'prio-both')).statusCode).toBe(201);
+      expect((await startedPriority(order.orderId)).key).toBe(1);
+      await terminate(order.orderId);
+    });
+  });
+});
+
 describe('GET /api/catalog', () => {
   it('lists every product with its price and stock, enough to build an order', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/catalog' });

@@ -3,7 +3,7 @@
  * OpenAPI schema. The workflow's state is defined here too, because GET /api/orders/:orderId returns it.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { ORDER_STATUSES } from './index';
+import { ORDER_PRIORITIES, ORDER_STATUSES } from './index';
 import { ExecutionStatusSchema, PageSizeSchema, PageTokenSchema, RunIdSchema } from '../http';
 
 const Id = (description: string, example: string) =>
@@ -52,6 +52,17 @@ export const CreateOrderBodySchema = Type.Object(
       }),
     ),
     shippingAddress: Type.Optional(ShippingAddressSchema),
+    priority: Type.Optional(
+      Type.Union(
+        ORDER_PRIORITIES.map((p) => Type.Literal(p)),
+        {
+          description:
+            'How soon the order\'s tasks are dispatched when the order queues are backlogged. Default: `high` above the approval threshold (5000, catalog total), ' +
+            'else `normal`. Any caller may ask for the default or lower; asking above it needs the approver role (403 otherwise).',
+          examples: ['low'],
+        },
+      ),
+    ),
   },
   {
     additionalProperties: false,

@@ -134,17 +134,33 @@ export interface OrderWorkflowInput {
   completionDelay?: Duration;
 }
 
-/** Priority keys (1 runs first; the server's default range is 1-5, its default 3). */
-export const ORDER_PRIORITY = { highValue: 1, normal: 3 } as const;
+/**
+ * The priorities an order can run at (POST /api/orders's `priority`) and their task priority keys: 1 is
+ * dispatched first; the server's range is 1-5 (matching.priorityLevels), its default 3.
+ */
+export const ORDER_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
+export const ORDER_PRIORITY_KEYS: Readonly<Record<OrderPriority, number>> = { high: 1, normal: 3, low: 5 };
+
+/** The priority the server gives an order nobody asked otherwise for: above the approval threshold high, else normal. */
+export function defaultOrderPriority(totalAmount: number | undefined): OrderPriority {
+  return (totalAmount ?? 0) > HIGH_VALUE_THRESHOLD ? 'high' : 'normal';
+}
+
+/** True when `a` is dispatched before `b` (a lower key). */
+export function isAbove(a: OrderPriority, b: OrderPriority): boolean {
+  return ORDER_PRIORITY_KEYS[a] < ORDER_PRIORITY_KEYS[b];
+}
 
 /**
- * An order's task priority: orders above the approval threshold go first when the order queues are
- * backlogged, and each customer is its own fairness key, so one customer's burst cannot starve the others.
- * Activities inherit it from the run. A server without priority or fairness support stores and ignores it
- * (docs/versioning.md, Priorities: what was and was not verified on the dev server).
+ * An order's task priority: the `priority` the gateway granted (docs/priorities.md), else the default
+ * from its total; each customer is its own fairness key, so one customer's burst cannot starve the others
+ * when the order queues are backlogged. Activities inherit both from the run. Honoured by a server with
+ * the priority matcher, fairness only with matching.enableFairness (infra's DEV_SERVER_DYNAMIC_CONFIG).
  */
-export function orderPriority(order: Pick<CreateOrderBody, 'customerId' | 'totalAmount'>): Priority {
-  return { priorityKey: (order.totalAmount ?? 0) > HIGH_VALUE_THRESHOLD ? ORDER_PRIORITY.highValue : ORDER_PRIORITY.normal, fairnessKey: order.customerId };
+export function orderPriority(order: Pick<CreateOrderBody, 'customerId' | 'totalAmount' | 'priority'>): Priority {
+  const priority = order.priority !== undefined && Object.hasOwn(ORDER_PRIORITY_KEYS, order.priority) ? order.priority : defaultOrderPriority(order.totalAmount);
+  return { priorityKey: ORDER_PRIORITY_KEYS[priority], fairnessKey: order.customerId };
 }
 
 /**

@@ -40,6 +40,7 @@ import { PollingHub } from '../../streams/hub';
 import { listPage } from '../../visibility';
 import type { TemporalCalls, WorkerRef } from '../../temporal-calls';
 import { priceOrderHook } from './pricing';
+import { grantPriority } from './priority';
 
 const OrderEventSchema = StreamEventSchema('OrderEvent', 'state', '/api/orders/{orderId}');
 
@@ -124,7 +125,8 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
           'Starts workflow `order-<orderId>` on the order-processing queue. Prices come from the catalog (GET /api/catalog): `price` and ' +
           '`totalAmount` may be left out, and when sent must equal the catalog\'s (400 naming the field and the current price). ' +
           'Orders whose catalog total is above 5000 wait for approval (POST /api/orders/{orderId}/approve) for up to 24 hours. ' +
-          'With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start).',
+          'With `?wait=charged` the same request starts the order and waits for its charge (Temporal Update-with-Start). ' +
+          '`priority` sets how soon its tasks are dispatched under a backlog (raising it above the default needs the approver role).',
         querystring: CreateOrderQuerySchema,
         body: CreateOrderBodySchema,
         response: { 201: CreateOrderResponseSchema, 202: CreateOrderResponseSchema, ...errorResponses(400, 402, 409, 413, 415, ...API_ERRORS) },
@@ -132,9 +134,11 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
       preHandler: priceOrderHook,
     },
     async (request, reply) => {
-      const order = request.body;
-      const issue = validateOrder(order);
+      const priced = request.body;
+      const issue = validateOrder(priced);
       if (issue) badRequest(`body${issue.field} ${issue.message}`);
+      // The run records the priority it was granted: its start options and its activities run at it.
+      const order = { ...priced, priority: grantPriority(request, priced) };
       const workflowId = orderWorkflowId(order.orderId);
       const input: OrderWorkflowInput = {
         order,

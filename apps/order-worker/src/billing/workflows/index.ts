@@ -1,0 +1,19 @@
+// The billing worker's workflowsPath: every workflow of billing's task queue (docs/nexus.md).
+import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import type { ChargeRequest, ChargeResult, RefundRequest, RefundResult } from '@temporal-ecommerce/contracts/billing';
+import type { OrderActivities } from '../../activities';
+
+const RETRY: ActivityOptions['retry'] = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 };
+// The same payment activities and options as the order workflow's own charge: one idempotent charge per order.
+const { processPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds', retry: RETRY });
+const { refundPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1s', maximumInterval: '30s' } });
+
+/** Charges an order once (the order id is the payment's idempotency key); a declined card fails it with PaymentDeclined. */
+export async function chargeWorkflow(request: ChargeRequest): Promise<ChargeResult> {
+  return processPayment(request);
+}
+
+/** Refunds an order in full; a no-op when nothing was charged. */
+export async function refundWorkflow(request: RefundRequest): Promise<RefundResult> {
+  return refundPayment(request);
+}
