@@ -16,7 +16,6 @@ import {
   type OrderFaults,
   type SupervisedProcess,
   type SupervisedWorker,
-  type SupervisorLoadBody,
   type SupervisorState,
 } from '@temporal-ecommerce/contracts/ops';
 import { ControlError, type ControlHandlers } from './control';
