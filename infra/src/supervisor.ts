@@ -131,7 +131,9 @@ export function createSupervisor(deps: SupervisorDeps): ControlHandlers & { clos
       const log = (line: string) => process.stdout.write(`load | ${line}\n`);
       createInterface({ input: child.stdout! }).on('line', (line) => {
         try {
-          const snapshot = JSON.parse(line) as LoadSnapshot;
+          // bench's Snapshot has its errors as [type, count] pairs.
+          const raw = JSON.parse(line) as Omit<LoadSnapshot, 'errors'> & { errors: [string, number][] };
+          const snapshot: LoadSnapshot = { ...raw, errors: raw.errors.map(([type, count]) => ({ type, count })) };
           state.snapshots = [...state.snapshots, snapshot].slice(-MAX_SNAPSHOTS);
         } catch {
           log(line);

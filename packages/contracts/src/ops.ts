@@ -135,7 +135,7 @@ export const LoadSnapshotSchema = Type.Object({
   overallRate: Type.Number(),
   p50: Type.Number(),
   p99: Type.Number(),
-  errors: Type.Array(Type.Tuple([Type.String(), Type.Integer()])),
+  errors: Type.Array(Type.Object({ type: Type.String({ examples: ['create 503'] }), count: Type.Integer() }), { description: 'Failures by type, most frequent first' }),
 });
 export type LoadSnapshot = Static<typeof LoadSnapshotSchema>;
 

@@ -5250,10 +5250,12 @@ export interface operations {
                             snapshots: {
                                 currentRate: number;
                                 elapsedMs: number;
-                                errors: [
-                                    string,
-                                    number
-                                ][];
+                                /** @description Failures by type, most frequent first */
+                                errors: {
+                                    count: number;
+                                    /** @example create 503 */
+                                    type: string;
+                                }[];
                                 failed: number;
                                 inFlight: number;
                                 ok: number;
@@ -5772,10 +5774,12 @@ export interface operations {
                         snapshots: {
                             currentRate: number;
                             elapsedMs: number;
-                            errors: [
-                                string,
-                                number
-                            ][];
+                            /** @description Failures by type, most frequent first */
+                            errors: {
+                                count: number;
+                                /** @example create 503 */
+                                type: string;
+                            }[];
                             failed: number;
                             inFlight: number;
                             ok: number;
