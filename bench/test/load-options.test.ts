@@ -12,6 +12,13 @@ describe('parseLoadArgs', () => {
     ]);
     expect(opts.token).toBe('t0k');
     expect(opts.url.origin).toBe('http://127.0.0.1:3001');
+    expect(opts.json).toBe(false);
+  });
+
+  it('takes --json, a flag without a value, anywhere among the others', () => {
+    const opts = parseLoadArgs(['--json', '--rate', '2', '--duration', '5s']);
+    expect(opts.json).toBe(true);
+    expect(opts.rate).toBe(2);
   });
 
   it('refuses any host but loopback, naming the flag', () => {

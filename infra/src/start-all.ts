@@ -3,8 +3,11 @@
  * log stream, until Ctrl-C. A service that dies is reported and the rest keep running, so a worker can
  * be killed and restarted by hand (the crash demo).
  */
+import { SUPERVISOR_SOCKET_ENV, SUPERVISOR_TOKEN_ENV } from '@temporal-ecommerce/contracts/ops';
+import { controlsRequested, openControlChannel, type ControlChannel } from './control';
 import type { DevServer } from './dev-server';
 import { readLauncherEnv, type LauncherEnv } from './env';
+import { createSupervisor } from './supervisor';
 import { childLogEnv, paint, prefixer, SERVICES, standaloneCommand, startService, stopService, type RunningService } from './services';
 import { ignoreBrokenPipes, killOnExit, onShutdownSignal } from './signals';
 import { useOrStartTemporal } from './temporal-server';
@@ -32,6 +35,8 @@ async function waitForHealth(url: string, gateway: RunningService, timeoutMs: nu
 
 async function run(): Promise<void> {
   const env = readLauncherEnv();
+  // Checked before anything starts: OPS_CONTROLS=on under NODE_ENV=production is a refusal, not a warning.
+  const controls = controlsRequested(process.env);
   const width = Math.max(...SERVICES.map((s) => s.name.length), 'temporal'.length);
   const running: RunningService[] = [];
   ignoreBrokenPipes();
@@ -46,7 +51,7 @@ async function run(): Promise<void> {
   killOnExit(() => [...running.filter((s) => s.child.exitCode === null && s.child.signalCode === null).map((s) => s.child.pid), serverGone ? undefined : server.pid]);
   try {
     // A Ctrl-C while the server was starting: start nothing else, just stop the server again.
-    if (!stopRequested) await superviseServices(env, server, running, signalled, () => stopRequested, width);
+    if (!stopRequested) await superviseServices(env, server, running, signalled, () => stopRequested, width, controls);
   } finally {
     await server.stop();
   }
@@ -59,9 +64,11 @@ async function superviseServices(
   signalled: Promise<NodeJS.Signals>,
   stopRequested: () => boolean,
   width: number,
+  controls: boolean,
 ): Promise<void> {
-  // PORT is the gateway's; a worker inheriting it might bind it for something else.
-  const { PORT: _gatewayPort, ...inherited } = process.env;
+  // PORT is the gateway's; a worker inheriting it might bind it for something else. The control
+  // channel's variables go to our gateway only, never inherited from whoever started us.
+  const { PORT: _gatewayPort, [SUPERVISOR_SOCKET_ENV]: _socket, [SUPERVISOR_TOKEN_ENV]: _token, ...inherited } = process.env;
   const childEnv: NodeJS.ProcessEnv = {
     ...inherited,
     TEMPORAL_ADDRESS: server.address,
@@ -73,40 +80,62 @@ async function superviseServices(
     ...childLogEnv(process.env, Boolean(process.stdout.isTTY)),
   };
   const skipped: string[] = [];
-  SERVICES.forEach((spec, i) => {
-    const gatewayEnv = spec.name === 'gateway' ? { PORT: String(env.gatewayPort), ...(server.uiUrl ? { TEMPORAL_UI_URL: server.uiUrl } : {}) } : {};
-    const service = startService(env.appsRoot, spec, { ...childEnv, ...gatewayEnv }, prefixer(spec.name, i, width));
-    if (!service) {
-      skipped.push(spec.name);
-      console.warn(paint(33, `${spec.name}: ${spec.dir}/${spec.entry} does not exist (not built yet?), skipping it.`));
-      return;
-    }
-    running.push(service);
-    prefixer(spec.name, i, width)(`started (pid ${service.child.pid})`);
+  const gatewayUrl = `http://localhost:${env.gatewayPort}`;
+  const logFor = (spec: (typeof SERVICES)[number]) => prefixer(spec.name, SERVICES.indexOf(spec), width);
+  const onExit = (service: RunningService) =>
     void service.exited.then((how) => {
       if (service.stopping) return;
       const restart = env.externalAddress || server.address === '127.0.0.1:7233' ? '' : `TEMPORAL_ADDRESS=${server.address} `;
-      loud(`${spec.name} exited (${how}). The other services keep running. Restart it with: ${restart}${standaloneCommand(spec)}`);
+      loud(`${service.spec.name} exited (${how}). The other services keep running. Restart it with: ${restart}${controls ? 'the console\'s Operations screen, or ' : ''}${standaloneCommand(service.spec)}`);
     });
-  });
+  let channel: ControlChannel | undefined;
+  const supervisor = controls
+    ? createSupervisor({
+        appsRoot: env.appsRoot,
+        specs: SERVICES,
+        running,
+        envFor: () => childEnv,
+        logFor,
+        gatewayUrl: `http://127.0.0.1:${env.gatewayPort}`,
+        onExit,
+        gracefulMs: WORKER_GRACE_MS,
+      })
+    : undefined;
+  if (supervisor) channel = await openControlChannel(supervisor, (line) => console.warn(paint(33, line)));
+  for (const spec of SERVICES) {
+    const gatewayEnv =
+      spec.name === 'gateway'
+        ? { PORT: String(env.gatewayPort), ...(server.uiUrl ? { TEMPORAL_UI_URL: server.uiUrl } : {}), ...(channel ? channel.gatewayEnv : {}) }
+        : {};
+    const service = startService(env.appsRoot, spec, { ...childEnv, ...gatewayEnv }, logFor(spec));
+    if (!service) {
+      skipped.push(spec.name);
+      console.warn(paint(33, `${spec.name}: ${spec.dir}/${spec.entry} does not exist (not built yet?), skipping it.`));
+      continue;
+    }
+    running.push(service);
+    logFor(spec)(`started (pid ${service.child.pid})`);
+    onExit(service);
+  }
 
   const gateway = running.find((s) => s.spec.name === 'gateway');
-  const gatewayUrl = `http://localhost:${env.gatewayPort}`;
   if (gateway) {
     const healthy = await Promise.race([waitForHealth(`${gatewayUrl}/health`, gateway, HEALTH_TIMEOUT_MS), signalled.then(() => false)]);
     if (!healthy && !gateway.stopping) loud(`The gateway did not report healthy at ${gatewayUrl}/health; see its log lines above.`);
   }
 
-  if (!stopRequested()) printBanner(env, server, running, skipped, gateway !== undefined);
+  if (!stopRequested()) printBanner(env, server, running, skipped, gateway !== undefined, controls);
 
   const outcome = await Promise.race([signalled.then(() => 'signal' as const), server.exited.then(() => 'server-died' as const)]);
   if (outcome === 'server-died') loud('The Temporal server exited on its own; stopping the services.');
   console.log('\nStopping: services first (they finish in-flight tasks), then the Temporal server...');
+  await supervisor?.close();
+  await channel?.close();
   await Promise.all(running.map((s) => stopService(s, WORKER_GRACE_MS)));
   process.exitCode = outcome === 'signal' ? 0 : 1;
 }
 
-function printBanner(env: LauncherEnv, server: DevServer, running: RunningService[], skipped: string[], withGateway: boolean): void {
+function printBanner(env: LauncherEnv, server: DevServer, running: RunningService[], skipped: string[], withGateway: boolean, controls: boolean): void {
   const gatewayUrl = `http://localhost:${env.gatewayPort}`;
   console.log(
     [
@@ -115,6 +144,7 @@ function printBanner(env: LauncherEnv, server: DevServer, running: RunningServic
       ...(withGateway ? [`  Console      ${gatewayUrl}/`, `  Gateway      ${gatewayUrl}/api`, `  Swagger UI   ${gatewayUrl}/docs`] : []),
       `  Temporal     ${server.address} (namespace ${server.namespace})`,
       ...(server.uiUrl ? [`  Temporal UI  ${server.uiUrl}`] : []),
+      ...(withGateway && controls ? [`  Ops controls on: kill/start workers, faults and load from ${gatewayUrl}/#/ops (OPS_CONTROLS=on)`] : []),
       `  Services     ${running.map((s) => s.spec.name).join(', ') || 'none'}${skipped.length ? ` (skipped, not built: ${skipped.join(', ')})` : ''}`,
       '  Ctrl-C stops everything.',
       '',

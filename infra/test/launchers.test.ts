@@ -109,6 +109,7 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
         TEMPORAL_DEV_DB: path.join(dir, 'c.db'),
         PORT: String(gatewayPort),
         TEMPORAL_ECOMMERCE_APPS_ROOT: fixtureApps(true),
+        OPS_CONTROLS: 'on',
       }),
     );
     await expect.poll(() => has(run, 'temporal-ecommerce is running'), POLL).toBe(true);
@@ -116,6 +117,9 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
     expect(has(run, `Gateway      http://localhost:${gatewayPort}/api`)).toBe(true);
     expect(has(run, `Swagger UI   http://localhost:${gatewayPort}/docs`)).toBe(true);
     expect(has(run, 'Temporal UI  http://localhost:')).toBe(true);
+    expect(has(run, `Ops controls on: kill/start workers, faults and load from http://localhost:${gatewayPort}/#/ops`)).toBe(true);
+    // The control channel's socket and secret reach the gateway, and no worker.
+    expect(run.lines.filter((l) => l.endsWith('| has the supervisor socket'))).toEqual([`${'gateway'.padEnd(12)} | has the supervisor socket`]);
     // Every child was told where the server is.
     for (const name of ['order-worker', 'ml-worker', 'agent-worker', 'gateway']) {
       expect(run.lines).toContain(`${name.padEnd(12)} | ready 127.0.0.1:${port}`);
@@ -153,6 +157,8 @@ describe('pnpm start (infra/dist/start-all.js)', () => {
     await expect.poll(() => has(run, 'temporal-ecommerce is running'), POLL).toBe(true);
     expect(has(run, 'gateway: apps/gateway/dist/server.js does not exist (not built yet?), skipping it.')).toBe(true);
     expect(has(run, 'Services     order-worker, ml-worker, agent-worker (skipped, not built: gateway)')).toBe(true);
+    // Off unless OPS_CONTROLS=on.
+    expect(has(run, 'Ops controls')).toBe(false);
     // One Ctrl-C under pnpm arrives twice (terminal to the group, pnpm forwarding): still one orderly stop.
     run.child.kill('SIGINT');
     run.child.kill('SIGINT');

@@ -8,6 +8,8 @@ import { MlStart } from './ml/MlStart';
 import { MlRun } from './ml/MlRun';
 import { AgentStart } from './agent/AgentStart';
 import { AgentRun } from './agent/AgentRun';
+import { MultiAgentRun } from './agent/MultiAgentRun';
+import { Ops } from './ops/Ops';
 
 /**
  * Asks for a bearer token when the gateway refused a call (auth is on: GATEWAY_TOKENS or a JWT issuer).
@@ -38,6 +40,8 @@ function TokenForm({ onDone }: { onDone: () => void }) {
 
 function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
+  if (section === 'ops') return <Ops />;
+  if (section === 'agent' && id === 'multi') return route[2] ? <MultiAgentRun workflowId={route[2]} /> : <AgentStart />;
   if (section === 'agent') return id === undefined || id === 'new' ? <AgentStart /> : <AgentRun workflowId={id} />;
   if (section === 'ml') return id === undefined || id === 'new' ? <MlStart /> : <MlRun workflowId={id} />;
   if (id === 'new') return <NewOrder />;
@@ -65,6 +69,9 @@ export function App() {
           </a>
           <a href={href('agent')} aria-current={section === 'agent' ? 'page' : undefined}>
             Agent
+          </a>
+          <a href={href('ops')} aria-current={section === 'ops' ? 'page' : undefined}>
+            Operations
           </a>
           <a href="/docs" target="_blank" rel="noopener noreferrer">
             API docs

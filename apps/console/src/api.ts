@@ -40,3 +40,9 @@ export async function call<T>(promise: Promise<{ data?: T; error?: unknown; resp
 }
 export type AnalyzeBody = paths['/api/agent/analyze']['post']['requestBody']['content']['application/json'];
 export type AnalysisStatus = paths['/api/agent/analyze/{workflowId}']['get']['responses'][200]['content']['application/json'];
+export type TaskQueues = paths['/api/ops/task-queues']['get']['responses'][200]['content']['application/json'];
+export type Controls = paths['/api/ops/controls']['get']['responses'][200]['content']['application/json'];
+export type OrderFaults = paths['/api/ops/faults']['put']['requestBody']['content']['application/json'];
+export type LoadBody = paths['/api/ops/load']['post']['requestBody']['content']['application/json'];
+export type LoadState = paths['/api/ops/load']['post']['responses'][202]['content']['application/json'];
+export type MultiAgentStatus = paths['/api/agent/multi-agent/{workflowId}']['get']['responses'][200]['content']['application/json'];

@@ -39,4 +39,33 @@ describe('agent', () => {
     await stack.screenshot(page, 'agent-completed');
     expect(stack.pageErrors).toEqual([]);
   });
+
+  it('runs the specialists and shows them as a tree under their coordinator, live, each with its own run', async () => {
+    const page = await stack.signedInPage();
+    await page.goto('/#/agent');
+    const form = page.getByRole('form', { name: 'Run the specialists' });
+    await form.getByLabel('Project name').fill(`tree-${Date.now().toString(36)}`);
+    await form.getByRole('button', { name: 'Start specialists' }).click();
+    await page.waitForURL('**/#/agent/multi/multi-agent-*');
+    const architecture = page.getByTestId('specialist-architecture');
+    const security = page.getByTestId('specialist-security');
+    // Live: the page shows the children running (architecture and security in parallel) before they finish.
+    await expect.poll(() => architecture.getAttribute('data-status'), { timeout: 60_000 }).toBe('running');
+    expect(await security.getAttribute('data-status')).toBe('running');
+    await stack.screenshot(page, 'agent-specialists-running');
+    await expect.poll(() => page.getByTestId('coordinator').locator('.badge').textContent(), { timeout: 180_000 }).toBe('completed');
+    expect(await architecture.getAttribute('data-status')).toBe('completed');
+    expect(await security.getAttribute('data-status')).toBe('completed');
+    // Performance runs only when architecture found issues; either way the tree says which and why.
+    const performance = page.getByTestId('specialist-performance');
+    const found = Number(/(\d+) issues/.exec((await page.getByTestId('issues-architecture').textContent()) ?? '')?.[1]);
+    expect(await performance.getAttribute('data-status')).toBe(found > 0 ? 'completed' : 'skipped');
+    // Each child is a workflow of its own, linked to its run in the Temporal UI.
+    const coordinatorId = decodeURIComponent(page.url().split('/').at(-1)!);
+    expect(await architecture.getByRole('link').getAttribute('href')).toContain(`/workflows/${encodeURIComponent(`${coordinatorId}-architecture`)}`);
+    const child = await stack.client.workflow.getHandle(`${coordinatorId}-architecture`).describe();
+    expect(child.status.name).toBe('COMPLETED');
+    await stack.screenshot(page, 'agent-specialists');
+    expect(stack.pageErrors).toEqual([]);
+  }, 300_000);
 });

@@ -6,6 +6,8 @@ import { APPROVABLE, CANCELLABLE, TERMINAL, orderActions } from '../src/orders/a
 import { orderTimeline } from '../src/orders/timeline';
 import { parseSse } from '../src/sse';
 import { lossChart } from '../src/ml/chart';
+import { childUiLink } from '../src/agent/links';
+import { loadSeries, seriesChart } from '../src/ops/series';
 
 /** The console's own logic, without a browser: what it derives from the gateway's answers. */
 
@@ -113,5 +115,34 @@ describe('loss chart', () => {
     expect(g.train.split(' ')).toHaveLength(2);
     expect(g.markers([5, 10, 11, 0]).map((m) => m.epoch)).toEqual([5, 10]);
     expect(g.markers([10])[0]!.x).toBe(g.plot.right);
+  });
+});
+
+describe('the multi-agent tree', () => {
+  it("links a specialist to its own run in the Temporal UI, next to its parent's", () => {
+    const parent = 'http://localhost:8233/namespaces/default/workflows/multi-agent-p/run-1/history';
+    expect(childUiLink(parent, 'multi-agent-p-security')).toBe('http://localhost:8233/namespaces/default/workflows/multi-agent-p-security');
+    expect(childUiLink(parent, 'a b')).toMatch(/\/workflows\/a%20b$/);
+  });
+});
+
+describe('the load chart', () => {
+  const snap = (elapsedMs: number, currentRate: number, p50: number, p99: number) => ({ elapsedMs, sent: 0, ok: 0, failed: 0, inFlight: 0, currentRate, overallRate: 0, p50, p99, errors: [] });
+  it('puts each second of the run on x across the whole duration, and scales y to the largest value', () => {
+    const s = loadSeries([snap(1000, 2, 40, 90), snap(2000, 4, 50, 200)]);
+    expect(s.throughput).toEqual([
+      { seconds: 1, value: 2 },
+      { seconds: 2, value: 4 },
+    ]);
+    const g = seriesChart([s.p50, s.p99], 10, 10);
+    // 200 ms is the top (with 5 % headroom); x = 2 s of 10 s is a fifth of the way.
+    expect(g.yMax).toBeCloseTo(210);
+    const [x2, y2] = g.lines[1]!.split(' ')[1]!.split(',').map(Number);
+    expect(x2).toBeCloseTo(g.plot.left + (g.plot.right - g.plot.left) / 5, 0);
+    expect(y2).toBeCloseTo(g.plot.bottom - (200 / 210) * (g.plot.bottom - g.plot.top), 0);
+    expect(g.xTicks.map((t) => t.seconds)).toEqual([0, 5, 10]);
+  });
+  it('keeps a floor on y so an idle run does not draw noise at full height', () => {
+    expect(seriesChart([loadSeries([snap(1000, 0.1, 0, 0)]).throughput], 10, 2).yMax).toBeCloseTo(2.1);
   });
 });

@@ -20,6 +20,7 @@ import orders from './routes/orders';
 import catalog from './routes/catalog';
 import mlTraining from './routes/ml-training';
 import agent from './routes/agent';
+import ops from './routes/ops';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -68,6 +69,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(catalog, { prefix: '/api/catalog' });
   await fastify.register(mlTraining, { prefix: '/api/ml-training' });
   await fastify.register(agent, { prefix: '/api/agent' });
+  await fastify.register(ops, { prefix: '/api/ops' });
   if (config.consoleDir) await fastify.register(consoleApp, { dir: config.consoleDir });
 };
 

@@ -7,6 +7,7 @@ import { EnvError } from '@temporal-ecommerce/env';
 import { logColors, logFormat, type LogFormat } from '@temporal-ecommerce/env/log';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
 import type { CatalogStore } from './plugins/app/catalog';
+import type { SupervisorConfig } from './supervisor';
 
 function isDuration(value: unknown): boolean {
   if (typeof value !== 'string') return true; // the schema reports non-strings
@@ -45,6 +46,9 @@ const EnvSchema = Type.Object({
   SSE_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 300_000 }),
   SSE_MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 100_000, default: 200 }),
   SSE_MAX_STREAMS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
+  // Set only by `pnpm start` with OPS_CONTROLS=on (infra/src/control.ts): its control socket and secret.
+  SUPERVISOR_SOCKET: Type.Optional(Type.String({ minLength: 1 })),
+  SUPERVISOR_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
   LOG_LEVEL: Type.Union(
     ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -71,6 +75,8 @@ export interface GatewayConfig extends ProductionConfig {
   streams: StreamLimits;
   /** The console's build folder, or undefined when CONSOLE_DIR=off. */
   consoleDir?: string;
+  /** `pnpm start`'s supervisor, when it allows the console to kill and start workers (local dev only). */
+  supervisor?: SupervisorConfig;
 }
 
 export interface StreamLimits {
@@ -106,8 +112,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     if (!(err instanceof EnvError)) throw err;
     production.errors.push(err.message);
   }
-  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || production.errors.length > 0 || !log) {
-    const lines = [...errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`), ...durationErrors, ...urlErrors, ...production.errors];
+  const supervisorErrors = supervisorProblems(env, Boolean(production.config.auth));
+  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || supervisorErrors.length > 0 || production.errors.length > 0 || !log) {
+    const lines = [
+      // The token is a secret: its errors never echo it.
+      ...errors.map((e) => (e.path === '/SUPERVISOR_TOKEN' ? `SUPERVISOR_TOKEN: ${e.message}` : `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`)),
+      ...durationErrors,
+      ...urlErrors,
+      ...supervisorErrors,
+      ...production.errors,
+    ];
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
   }
   const e = parsed as Static<typeof EnvSchema>;
@@ -131,11 +145,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     ...production.config,
     ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR) }),
+    ...(e.SUPERVISOR_SOCKET && e.SUPERVISOR_TOKEN ? { supervisor: { socketPath: e.SUPERVISOR_SOCKET, token: e.SUPERVISOR_TOKEN } } : {}),
     catalogStore: orderDatabaseUrl
       ? { kind: 'postgres', url: orderDatabaseUrl }
       : { kind: 'sqlite', path: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE) },
     agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Process control is for a local dev run: never in production, both variables or neither, and without
+ * authentication only on a loopback address (anyone who reaches the port could otherwise kill workers).
+ */
+function supervisorProblems(env: NodeJS.ProcessEnv, authOn: boolean): string[] {
+  const socket = env.SUPERVISOR_SOCKET || undefined;
+  const token = env.SUPERVISOR_TOKEN || undefined;
+  if (!socket && !token) return [];
+  if (env.NODE_ENV === 'production') return ['SUPERVISOR_SOCKET/SUPERVISOR_TOKEN are refused when NODE_ENV=production: process control is for local dev only'];
+  if (!socket || !token) return ['SUPERVISOR_SOCKET and SUPERVISOR_TOKEN go together (pnpm start sets both when OPS_CONTROLS=on)'];
+  if (!path.isAbsolute(socket)) return ['SUPERVISOR_SOCKET must be an absolute path'];
+  const host = env.HOST || '127.0.0.1';
+  if (!authOn && !LOOPBACK_HOSTS.has(host)) return [`SUPERVISOR_SOCKET needs authentication (GATEWAY_TOKENS or a JWT issuer) when HOST=${host} is not a loopback address`];
+  return [];
 }
 
 /** The order worker's ORDER_DATABASE_URL: postgres:// or postgresql://, naming a host and a database. */

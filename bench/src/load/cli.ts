@@ -4,7 +4,7 @@ import { LoadArgsError, parseLoadArgs, pickScenario, type LoadOptions, type Scen
 import { LoadStats, statusLine, summary } from './stats';
 
 const HELP = `pnpm load [--rate N | --concurrency N] [--duration 60s] [--mix normal=80,high-value=5,declined=5,out-of-stock=5,cancel=5]
-           [--url http://127.0.0.1:3001] [--declined-customer customer-card-declined]
+           [--url http://127.0.0.1:3001] [--declined-customer customer-card-declined] [--json]
 Orders through the gateway's POST /api/orders (loopback only), a live line every second, a summary at the end.
 Auth: LOAD_GATEWAY_TOKEN (a token with the operator role, and approver for high-value).`;
 
@@ -80,8 +80,12 @@ async function run(opts: LoadOptions): Promise<LoadStats> {
   const began = Date.now();
   const stats = new LoadStats(began);
   const deadline = began + opts.durationMs;
-  const tty = process.stdout.isTTY;
+  const tty = process.stdout.isTTY && !opts.json;
   const ticker = setInterval(() => {
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(stats.snapshot(Date.now()))}\n`);
+      return;
+    }
     const line = statusLine(stats.snapshot(Date.now()), opts.durationMs, opts.rate);
     process.stdout.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
   }, 1000);
@@ -146,13 +150,16 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  console.log(
+  // With --json, stdout carries only the snapshots; the words go to stderr.
+  const say = opts.json ? console.error : console.log;
+  say(
     `Load: ${opts.rate !== undefined ? `${opts.rate} orders/s` : `${opts.concurrency} in flight`} for ${opts.durationMs / 1000} s against ${opts.url.origin}, ` +
       `mix ${opts.mix.map(([s, w]) => `${s}=${w}`).join(',')}${opts.token ? '' : ' (no LOAD_GATEWAY_TOKEN: dev-mode gateway)'}`,
   );
   const stats = await run(opts);
   const final = stats.snapshot(Date.now());
-  console.log(summary(final, opts.rate));
+  if (opts.json) process.stdout.write(`${JSON.stringify(final)}\n`);
+  say(summary(final, opts.rate));
   if (final.failed > 0) process.exitCode = 1;
 }
 

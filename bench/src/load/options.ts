@@ -14,6 +14,8 @@ export interface LoadOptions {
   token?: string;
   /** Customer the order worker declines (ORDER_FAULT_DECLINED_CUSTOMERS). */
   declinedCustomer: string;
+  /** --json: one Snapshot as a JSON line a second instead of the status line (the console's load panel reads it). */
+  json: boolean;
 }
 
 const MAX_DURATION_MS = 60 * 60_000;
@@ -71,9 +73,13 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue;
+    if (arg === '--json') {
+      flags.set(arg, 'true');
+      continue;
+    }
     const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     if (!['--url', '--rate', '--concurrency', '--duration', '--mix', '--declined-customer'].includes(flag)) {
-      throw new LoadArgsError(`unknown argument "${arg}" (flags: --url, --rate, --concurrency, --duration, --mix, --declined-customer)`);
+      throw new LoadArgsError(`unknown argument "${arg}" (flags: --url, --rate, --concurrency, --duration, --mix, --declined-customer, --json)`);
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new LoadArgsError(`${flag} needs a value`);
@@ -99,5 +105,6 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
     mix: parseMix(flags.get('--mix') ?? 'normal=80,high-value=5,declined=5,out-of-stock=5,cancel=5'),
     ...(token ? { token } : {}),
     declinedCustomer: flags.get('--declined-customer') ?? 'customer-card-declined',
+    json: flags.has('--json'),
   };
 }

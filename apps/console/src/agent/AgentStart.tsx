@@ -3,8 +3,63 @@ import { api, call, type AnalyzeBody } from '../api';
 import { navigate } from '../router';
 import { Card, ErrorNote } from '../ui';
 
+/** Start the specialists (architecture and security in parallel, performance when architecture found issues). */
+function MultiAgentStart() {
+  const [projectName, setProjectName] = useState(`project-${Date.now().toString(36)}`);
+  const [repositoryPath, setRepositoryPath] = useState('sample-codebase');
+  const [requirements, setRequirements] = useState('security, performance, maintainability');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body = { projectName, repositoryPath, requirements: requirements.split(',').map((r) => r.trim()).filter(Boolean) };
+    try {
+      const started = await call(api.POST('/api/agent/multi-agent', { body }));
+      navigate('agent', 'multi', started.workflowId);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title="Run the specialists (multi-agent)">
+      <form onSubmit={submit} aria-label="Run the specialists">
+        <div class="row">
+          <label>
+            Project name
+            <input value={projectName} onInput={(e) => setProjectName(e.currentTarget.value)} required />
+          </label>
+          <label>
+            Repository
+            <input value={repositoryPath} onInput={(e) => setRepositoryPath(e.currentTarget.value)} required />
+          </label>
+          <label>
+            Requirements (comma-separated)
+            <input value={requirements} onInput={(e) => setRequirements(e.currentTarget.value)} required />
+          </label>
+        </div>
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>
+          Start specialists
+        </button>
+      </form>
+    </Card>
+  );
+}
+
 /** Start an analysis of a repository under the gateway's allowed roots (AGENT_REPOSITORY_ROOTS). */
 export function AgentStart() {
+  return (
+    <>
+      <SingleAgentStart />
+      <MultiAgentStart />
+    </>
+  );
+}
+
+function SingleAgentStart() {
   const [taskId, setTaskId] = useState(`analysis-${Date.now().toString(36)}`);
   const [repositoryPath, setRepositoryPath] = useState('sample-codebase');
   const [analysisType, setAnalysisType] = useState<NonNullable<AnalyzeBody['analysisType']>>('security');

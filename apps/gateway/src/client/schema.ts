@@ -303,6 +303,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether this gateway may kill and start workers, and the supervisor's state
+         * @description `enabled: false` with the reason unless the gateway runs under `pnpm start` with OPS_CONTROLS=on (never in production). Otherwise each supervised worker (running, pid), the order worker's faults and the load run.
+         */
+        get: operations["getControls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the order worker's injected faults, local dev only (restarts it)
+         * @description The failure modes the order worker supports (ORDER_FAULT_*), each one the saga retries or compensates. The supervisor restarts the order worker with them: a graceful stop, so no activity is cut short. 409 when worker controls are off.
+         */
+        put: operations["setOrderFaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the load generator (pnpm load) against this gateway, local dev only
+         * @description Orders per second (at most 20), a duration (at most 300 s) and a mix of scenarios. It runs with the caller's own token, so it can do no more than the caller. One run at a time: 409 while one runs, or when worker controls are off. Follow it with GET /api/ops/load/events.
+         */
+        post: operations["startLoad"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/load/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The load run live, as Server-Sent Events
+         * @description A `load` event (the run with one snapshot a second: throughput, p50/p99 latency, errors) whenever it changes, then `end` when the run is over.
+         */
+        get: operations["streamLoad"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/task-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each worker's task queue as Temporal sees it: pollers and backlog
+         * @description DescribeTaskQueue with stats for the order, ML and agent queues, their workflow and activity sides: the workers polling (identity, last poll, build) and the backlog (approximate count and age, add and dispatch rates). No poller means no worker is running.
+         */
+        get: operations["listTaskQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/workers/{worker}/kill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kill a worker process (SIGKILL), local dev only
+         * @description SIGKILL, no graceful shutdown: its workflows wait in Temporal and resume on the next worker. 409 when the worker is already in that state, or when worker controls are off (only `pnpm start` with OPS_CONTROLS=on, never production).
+         */
+        post: operations["killWorker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/workers/{worker}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a stopped worker process, local dev only
+         * @description The same entry file and environment `pnpm start` used. 409 when the worker is already in that state, or when worker controls are off (only `pnpm start` with OPS_CONTROLS=on, never production).
+         */
+        post: operations["startWorker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders": {
         parameters: {
             query?: never;
@@ -4932,6 +5072,1681 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        enabled: false;
+                        reason: string;
+                    } | {
+                        /** @enum {boolean} */
+                        enabled: true;
+                        /** OrderFaults */
+                        faults: {
+                            /** @description reject: shipping fails for good (compensations run); unavailable: every attempt fails (retried) */
+                            carrier: "ok" | "reject" | "unavailable";
+                            /** @description The payment activity works this long after charging (kill the worker meanwhile) */
+                            paymentDelayMs: number;
+                            /**
+                             * @description Share of payment attempts that fail before charging (retried)
+                             * @example 0.3
+                             */
+                            paymentFailureRate: number;
+                            /** @description First N attempts of each charge succeed but their answer is lost (idempotency prevents a double charge) */
+                            paymentLostResponses: number;
+                        };
+                        load: {
+                            exited?: string;
+                            /** LoadRequest */
+                            request?: {
+                                /** @example 30 */
+                                durationSeconds: number;
+                                /**
+                                 * @description Weight of each scenario (bench/src/load); they must add up to more than 0
+                                 * @example {
+                                 *       "normal": 80,
+                                 *       "high-value": 10,
+                                 *       "cancel": 10
+                                 *     }
+                                 */
+                                mix: {
+                                    cancel?: number;
+                                    declined?: number;
+                                    "high-value"?: number;
+                                    normal?: number;
+                                    "out-of-stock"?: number;
+                                };
+                                /**
+                                 * @description Orders started per second
+                                 * @example 2
+                                 */
+                                rate: number;
+                            };
+                            running: boolean;
+                            /** @description One a second, oldest first */
+                            snapshots: {
+                                currentRate: number;
+                                elapsedMs: number;
+                                /** @description Failures by type, most frequent first */
+                                errors: {
+                                    count: number;
+                                    /** @example create 503 */
+                                    type: string;
+                                }[];
+                                failed: number;
+                                inFlight: number;
+                                ok: number;
+                                overallRate: number;
+                                p50: number;
+                                p99: number;
+                                sent: number;
+                            }[];
+                            /** @description When the last run started (ms since the epoch) */
+                            startedAt?: number;
+                        };
+                        workers: {
+                            exited?: string;
+                            name: "order-worker" | "ml-worker" | "agent-worker";
+                            pid?: number;
+                            running: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    setOrderFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description reject: shipping fails for good (compensations run); unavailable: every attempt fails (retried) */
+                    carrier: "ok" | "reject" | "unavailable";
+                    /** @description The payment activity works this long after charging (kill the worker meanwhile) */
+                    paymentDelayMs: number;
+                    /**
+                     * @description Share of payment attempts that fail before charging (retried)
+                     * @example 0.3
+                     */
+                    paymentFailureRate: number;
+                    /** @description First N attempts of each charge succeed but their answer is lost (idempotency prevents a double charge) */
+                    paymentLostResponses: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description reject: shipping fails for good (compensations run); unavailable: every attempt fails (retried) */
+                        carrier: "ok" | "reject" | "unavailable";
+                        /** @description The payment activity works this long after charging (kill the worker meanwhile) */
+                        paymentDelayMs: number;
+                        /**
+                         * @description Share of payment attempts that fail before charging (retried)
+                         * @example 0.3
+                         */
+                        paymentFailureRate: number;
+                        /** @description First N attempts of each charge succeed but their answer is lost (idempotency prevents a double charge) */
+                        paymentLostResponses: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    startLoad: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 30 */
+                    durationSeconds: number;
+                    /**
+                     * @description Weight of each scenario (bench/src/load); they must add up to more than 0
+                     * @example {
+                     *       "normal": 80,
+                     *       "high-value": 10,
+                     *       "cancel": 10
+                     *     }
+                     */
+                    mix: {
+                        cancel?: number;
+                        declined?: number;
+                        "high-value"?: number;
+                        normal?: number;
+                        "out-of-stock"?: number;
+                    };
+                    /**
+                     * @description Orders started per second
+                     * @example 2
+                     */
+                    rate: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exited?: string;
+                        /** LoadRequest */
+                        request?: {
+                            /** @example 30 */
+                            durationSeconds: number;
+                            /**
+                             * @description Weight of each scenario (bench/src/load); they must add up to more than 0
+                             * @example {
+                             *       "normal": 80,
+                             *       "high-value": 10,
+                             *       "cancel": 10
+                             *     }
+                             */
+                            mix: {
+                                cancel?: number;
+                                declined?: number;
+                                "high-value"?: number;
+                                normal?: number;
+                                "out-of-stock"?: number;
+                            };
+                            /**
+                             * @description Orders started per second
+                             * @example 2
+                             */
+                            rate: number;
+                        };
+                        running: boolean;
+                        /** @description One a second, oldest first */
+                        snapshots: {
+                            currentRate: number;
+                            elapsedMs: number;
+                            /** @description Failures by type, most frequent first */
+                            errors: {
+                                count: number;
+                                /** @example create 503 */
+                                type: string;
+                            }[];
+                            failed: number;
+                            inFlight: number;
+                            ok: number;
+                            overallRate: number;
+                            p50: number;
+                            p99: number;
+                            sent: number;
+                        }[];
+                        /** @description When the last run started (ms since the epoch) */
+                        startedAt?: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    streamLoad: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `load`, then `end` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description `load`: the JSON of GET /api/ops/controls (its `load`); `end`: `{ status }`; `idle`: `{ idleTimeoutMs }` */
+                        data: string;
+                        /** @enum {string} */
+                        event: "load" | "end" | "idle";
+                        /** @description On `load`: `<runId>.<historyLength>`; send it back as Last-Event-ID to resume */
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listTaskQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        namespace: string;
+                        queues: {
+                            activity: {
+                                backlog?: {
+                                    /** @description Tasks added per second, recently */
+                                    addRate: number;
+                                    /** @description How long the oldest waiting task has waited */
+                                    approximateAgeMs: number;
+                                    /** @description Tasks waiting for a worker */
+                                    approximateCount: number;
+                                    /** @description Tasks handed to workers per second, recently */
+                                    dispatchRate: number;
+                                };
+                                pollers: {
+                                    /** @description The worker's deployment build, when it polls with versioning */
+                                    buildId?: string;
+                                    /**
+                                     * @description The worker's identity (pid@host by default)
+                                     * @example 4242@laptop
+                                     */
+                                    identity: string;
+                                    /** Format: date-time */
+                                    lastAccessTime?: string;
+                                    ratePerSecond?: number;
+                                }[];
+                            };
+                            /** @example order-processing */
+                            taskQueue: string;
+                            /** @description The worker that serves this queue */
+                            worker: "order-worker" | "ml-worker" | "agent-worker";
+                            workflow: {
+                                backlog?: {
+                                    /** @description Tasks added per second, recently */
+                                    addRate: number;
+                                    /** @description How long the oldest waiting task has waited */
+                                    approximateAgeMs: number;
+                                    /** @description Tasks waiting for a worker */
+                                    approximateCount: number;
+                                    /** @description Tasks handed to workers per second, recently */
+                                    dispatchRate: number;
+                                };
+                                pollers: {
+                                    /** @description The worker's deployment build, when it polls with versioning */
+                                    buildId?: string;
+                                    /**
+                                     * @description The worker's identity (pid@host by default)
+                                     * @example 4242@laptop
+                                     */
+                                    identity: string;
+                                    /** Format: date-time */
+                                    lastAccessTime?: string;
+                                    ratePerSecond?: number;
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    killWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which worker */
+                worker: "order-worker" | "ml-worker" | "agent-worker";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exited?: string;
+                        name: "order-worker" | "ml-worker" | "agent-worker";
+                        pid?: number;
+                        running: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    startWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which worker */
+                worker: "order-worker" | "ml-worker" | "agent-worker";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exited?: string;
+                        name: "order-worker" | "ml-worker" | "agent-worker";
+                        pid?: number;
+                        running: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

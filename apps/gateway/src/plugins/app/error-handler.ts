@@ -8,6 +8,7 @@ import type { ErrorResponse } from '../../schemas/error';
 import { JwksUnavailableError } from '../../jwt-verifier';
 import { CatalogUnavailableError } from './catalog';
 import { GrpcStatus, TemporalTimeoutError, WorkerUnavailableError, grpcCode } from '../../temporal-calls';
+import { SupervisorRefusedError, SupervisorUnavailableError } from '../../supervisor';
 
 interface HttpError {
   statusCode: number;
@@ -75,6 +76,9 @@ export function toHttpError(error: FastifyError | Error): HttpError | undefined 
   if (error instanceof JwksUnavailableError) return { statusCode: 503, message: "Cannot verify the bearer token now: the identity provider's keys are unavailable" };
   // The file and the driver's error go to our log only.
   if (error instanceof CatalogUnavailableError) return { statusCode: 503, message: 'The product catalog is unavailable: is the order worker running?' };
+  // `pnpm start`'s supervisor (routes/ops): its refusals are the caller's 4xx; its absence is a 503.
+  if (error instanceof SupervisorRefusedError) return { statusCode: error.statusCode, message: error.message };
+  if (error instanceof SupervisorUnavailableError) return { statusCode: 503, message: error.message };
   // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a safe message.
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { statusCode: fastifyError.statusCode, message: error.message };

@@ -49,6 +49,7 @@ export default fp(
           { name: 'catalog', description: 'Products, prices and stock an order is built from' },
           { name: 'ml-training', description: 'ML training with checkpoints and human decisions' },
           { name: 'agent', description: 'Codebase-analysis agent' },
+          { name: 'ops', description: 'Task queues as Temporal sees them; worker, fault and load controls under pnpm start (local dev)' },
           { name: 'health', description: 'Gateway and Temporal reachability' },
         ],
         components: {
