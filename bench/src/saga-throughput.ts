@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { ServiceProcess, ensureWorkflowBundle, percentile, serviceProcess, startWorker } from '@temporal-ecommerce/e2e/harness';
-import { CEILING_TASK_QUEUE, EMPTY_WORKFLOW_TYPE, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, SAGA_SHAPED_WORKFLOW_TYPE } from './ceiling/names';
+import { CEILING_TASK_QUEUE, EMPTY_WORKFLOW_TYPE, SAGA_SHAPED_ACTIVITIES_WORKFLOW_TYPE, SAGA_SHAPED_WORKFLOW_TYPE } from './ceiling/names';
 import { barChart } from './lib/charts';
 import { runBatch, type BatchResult } from './lib/batch';
 import { historyShape, type HistoryShape } from './lib/history';
@@ -14,6 +14,13 @@ import { benchEnv } from './lib/setup';
 
 const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/**
+ * A worker.js of another build of the order worker (a checkout before a workflow change, built and bundled):
+ * its sagas run as one more side, on their own task queue, so a change is measured against the code it replaces.
+ */
+const BASELINE_WORKER = process.env.BENCH_BASELINE_ORDER_WORKER;
+const BASELINE_TASK_QUEUE = 'orders-baseline';
+const BENCH_BASELINE_LABEL = process.env.BENCH_BASELINE_LABEL ?? 'BENCH_BASELINE_ORDER_WORKER';
 const MiB = 1024 * 1024;
 
 /** The ceiling worker: the saga-shaped and the empty workflow, through worker-kit's runWorker like the apps. */
@@ -26,7 +33,7 @@ export function startCeiling(client: Client, type: string, id: string, taskQueue
 }
 
 interface Side {
-  id: 'saga' | 'shaped' | 'empty' | 'local';
+  id: 'saga' | 'shaped' | 'empty' | 'activities' | 'baseline';
   label: string;
   start: (workflowKey: string) => Promise<WorkflowHandle>;
   /** The last run started: its history is counted. */
@@ -40,10 +47,11 @@ interface Side {
 
 /**
  * (b) Order sagas completed per second against their ceiling on the same server: a workflow with the
- * saga's shape (four no-op activities, seven search-attribute upserts, two patch markers, a 1 ms timer)
- * and an empty workflow, on a worker run through worker-kit with the options every app worker ships with.
- * The saga's 7-day window is shortened to 1 ms; faults off. Rounds alternate (saga, shaped, empty, ...)
- * so all three see the same machine load. Also counts CPU per workflow (server and worker, from /proc)
+ * saga's shape (two no-op local activities and two no-op activities, one upsert per workflow task, three
+ * patch markers, a 1 ms timer), the saga's previous shape (four activity tasks, nine upserts) and an empty
+ * workflow, on a worker run through worker-kit with the options every app worker ships with; with
+ * BENCH_BASELINE_ORDER_WORKER, also the sagas of another build. The saga's 7-day window is shortened to
+ * 1 ms; faults off. Rounds alternate (saga, shaped, empty, ...) so all sides see the same machine load. Also counts CPU per workflow (server and worker, from /proc)
  * and the history each kind of run leaves: where the time goes.
  */
 export async function sagaThroughput(): Promise<BenchSection> {
@@ -51,12 +59,22 @@ export async function sagaThroughput(): Promise<BenchSection> {
   const bench = await benchEnv('saga');
   const orderWorker = serviceProcess('order-worker', 'order-worker', bench.env(), path.join(bench.dir, 'order-worker.log'));
   const ceiling = ceilingWorker(bench.env({ BENCH_TASK_QUEUE: CEILING_TASK_QUEUE }), path.join(bench.dir, 'ceiling-worker.log'));
+  const baseline = BASELINE_WORKER
+    ? new ServiceProcess({
+        name: 'order-worker-baseline',
+        entry: path.resolve(BASELINE_WORKER),
+        env: bench.env({ ORDER_TASK_QUEUE: BASELINE_TASK_QUEUE }),
+        logFile: path.join(bench.dir, 'order-worker-baseline.log'),
+      })
+    : undefined;
+  const workers = [orderWorker, ceiling, ...(baseline ? [baseline] : [])];
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, orderWorker.rssBytes() ?? 0)), 200);
   try {
     await Promise.all([
       startWorker(orderWorker, { poller: { client: bench.client, taskQueue: ORDER_TASK_QUEUE } }),
       startWorker(ceiling, { poller: { client: bench.client, taskQueue: CEILING_TASK_QUEUE } }),
+      ...(baseline ? [startWorker(baseline, { poller: { client: bench.client, taskQueue: BASELINE_TASK_QUEUE } })] : []),
     ]);
     await new Promise((r) => setTimeout(r, 1000));
     const idleRss = orderWorker.rssBytes() ?? 0;
@@ -64,11 +82,12 @@ export async function sagaThroughput(): Promise<BenchSection> {
     const side = (id: Side['id'], label: string, worker: ServiceProcess, start: Side['start']): Side => ({ id, label, worker, start, rounds: [], serverCpuMs: 0, workerCpuMs: 0 });
     const sides: Side[] = [
       side('saga', 'Order saga (reserve → charge → confirm → ship in SQLite, 1 ms return window)', orderWorker, (key) => startSaga(bench.client, key, ORDER_TASK_QUEUE)),
-      side('shaped', 'Ceiling: saga-shaped, no-op activities', ceiling, (key) => startCeiling(bench.client, SAGA_SHAPED_WORKFLOW_TYPE, key)),
+      side('shaped', 'Ceiling: saga-shaped (reserve, ship local; one upsert per workflow task), no-op steps', ceiling, (key) => startCeiling(bench.client, SAGA_SHAPED_WORKFLOW_TYPE, key)),
       side('empty', 'Ceiling: empty workflow', ceiling, (key) => startCeiling(bench.client, EMPTY_WORKFLOW_TYPE, key)),
-      side('local', 'Proposed shape: saga-shaped with reserve and ship as local activities, one upsert per workflow task', ceiling, (key) =>
-        startCeiling(bench.client, SAGA_SHAPED_LOCAL_WORKFLOW_TYPE, key),
-      ),
+      side('activities', 'Previous shape: four activity tasks, nine upserts, no-op steps', ceiling, (key) => startCeiling(bench.client, SAGA_SHAPED_ACTIVITIES_WORKFLOW_TYPE, key)),
+      ...(baseline
+        ? [side('baseline', `Order saga, baseline build (${BENCH_BASELINE_LABEL})`, baseline, (key) => startSaga(bench.client, key, BASELINE_TASK_QUEUE))]
+        : []),
     ];
     const run = (s: Side, n: number) =>
       runBatch(n, async () => {
@@ -89,8 +108,8 @@ export async function sagaThroughput(): Promise<BenchSection> {
     return report(sides, idleRss, peakRss);
   } finally {
     clearInterval(sampler);
-    await Promise.all([orderWorker.stop(10_000), ceiling.stop(10_000)]);
-    await Promise.all([orderWorker.close(), ceiling.close()]);
+    await Promise.all(workers.map((w) => w.stop(10_000)));
+    await Promise.all(workers.map((w) => w.close()));
     await bench.close();
   }
 }
@@ -102,7 +121,7 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
     const lat = s.rounds.flatMap((r) => r.latenciesMs);
     return { count, perSecond: (count * 1000) / ms, p50: percentile(lat, 50), p99: percentile(lat, 99), failures: s.rounds.reduce((n, r) => n + r.failures, 0) };
   };
-  const [saga, shaped, empty, local] = sides.map(total) as [ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>];
+  const [saga, shaped, empty, activities, baseline] = sides.map(total) as [ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total>, ReturnType<typeof total> | undefined];
   const perWf = (s: Side, ms: number) => `${(ms / total(s).count).toFixed(1)} ms`;
   const shape = (s: Side) =>
     s.shape ? `${s.shape.events} / ${s.shape.workflowTasks} / ${s.shape.activities} / ${s.shape.upserts} / ${s.shape.timers} / ${s.shape.markers}` : '–';
@@ -123,7 +142,9 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
       ...rows,
       '',
       `**Ratio saga / saga-shaped ceiling: ${fmtRatio(saga.perSecond, shaped.perSecond)}; saga / empty workflow ${fmtRatio(saga.perSecond, empty.perSecond)}; ` +
-        `shaped / empty ${fmtRatio(shaped.perSecond, empty.perSecond)}; proposed local-activity shape / shaped ${fmtRatio(local.perSecond, shaped.perSecond)}.** Per round: ` +
+        `shaped / empty ${fmtRatio(shaped.perSecond, empty.perSecond)}; shaped / previous shape ${fmtRatio(shaped.perSecond, activities.perSecond)}` +
+        (baseline ? `; saga / baseline saga ${fmtRatio(saga.perSecond, baseline.perSecond)}; baseline saga / previous shape ${fmtRatio(baseline.perSecond, activities.perSecond)}` : '') +
+        '.** Per round: ' +
         sides.map((s) => `${s.id} ${s.rounds.map((r) => r.perSecond.toFixed(1)).join(', ')}`).join('; ') +
         ` /s. Order worker RSS idle ${(idleRss / MiB).toFixed(0)} MiB, peak ${(peakRss / MiB).toFixed(0)} MiB.`,
       '',
@@ -135,7 +156,10 @@ function report(sides: Side[], idleRss: number, peakRss: number): BenchSection {
         svg: barChart({
           title: 'Workflows completed per second (same server, alternating rounds)',
           unit: '/s',
-          bars: sides.map((s) => ({ label: { saga: 'order saga', shaped: 'ceiling: saga-shaped', empty: 'ceiling: empty', local: 'proposed: local activities' }[s.id], value: total(s).perSecond })),
+          bars: sides.map((s) => ({
+            label: { saga: 'order saga', shaped: 'ceiling: saga-shaped', empty: 'ceiling: empty', activities: 'previous shape', baseline: 'order saga, baseline' }[s.id],
+            value: total(s).perSecond,
+          })),
         }),
       },
     ],

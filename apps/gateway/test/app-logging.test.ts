@@ -9,8 +9,12 @@ import { closedPortAddress, unreachableClient } from './helpers';
 let app: FastifyInstance;
 let connection: Connection;
 const lines: Record<string, unknown>[] = [];
+/** Warnings the process emitted while the app was built (Fastify's deprecations come this way, once each). */
+const warnings: { name: string; code?: string; message: string }[] = [];
+const onWarning = (w: Error & { code?: string }) => warnings.push({ name: w.name, code: w.code, message: w.message });
 
 beforeAll(async () => {
+  process.on('warning', onWarning);
   // The access log never touches Temporal: a client pointed at nothing is enough.
   const address = await closedPortAddress();
   const unreachable = unreachableClient(address);
@@ -29,11 +33,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  process.off('warning', onWarning);
   await app?.close();
   await connection?.close();
 });
 
 describe('access log', () => {
+  it('is set up without a Fastify deprecation warning', async () => {
+    // emitWarning reaches listeners on the next tick.
+    await new Promise((r) => setImmediate(r));
+    expect(warnings.filter((w) => w.name === 'FastifyWarning' || w.code?.startsWith('FST'))).toEqual([]);
+  });
+
   it('writes one line per request, when it is answered, with method, url, status and time', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/test-items/7', headers: { 'x-request-id': 'log-test-1' } });
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
 export const CEILING_TASK_QUEUE = 'bench-ceiling';
 export const EMPTY_WORKFLOW_TYPE = 'emptyWorkflow';
 export const SAGA_SHAPED_WORKFLOW_TYPE = 'sagaShapedWorkflow';
-export const SAGA_SHAPED_LOCAL_WORKFLOW_TYPE = 'sagaShapedLocalWorkflow';
+export const SAGA_SHAPED_ACTIVITIES_WORKFLOW_TYPE = 'sagaShapedActivitiesWorkflow';

@@ -7,11 +7,13 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   type ActivityOptions,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { Saga } from '@temporal-ecommerce/saga';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
@@ -24,6 +26,7 @@ import {
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_CONFIRMATION_PATCH,
+  ORDER_LOCAL_STEPS_PATCH,
   ORDER_RETRACTION_PATCH,
   OrderStep,
   TERMINAL_ORDER_STATUSES,
@@ -45,6 +48,13 @@ import type { OrderActivities } from '../activities';
 const FORWARD_RETRY: ActivityOptions['retry'] = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 };
 
 const { reserveInventory, createShipment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '30 seconds', retry: FORWARD_RETRY });
+
+// The same two steps as local activities (ORDER_LOCAL_STEPS_PATCH): one short, idempotent write to the
+// order database each, run by the worker holding the workflow task, their results recorded as markers.
+// 10 s per attempt is ~1000× what the write takes and under the 10 s workflow task timeout the SDK
+// heartbeats past; FORWARD_RETRY's longest backoff (8 s) is under the local retry threshold, so every
+// retry stays in the worker instead of costing a timer and a workflow task. docs/performance.md.
+const local = proxyLocalActivities<OrderActivities>({ startToCloseTimeout: '10 seconds', localRetryThreshold: '10 seconds', retry: FORWARD_RETRY });
 
 // The payment gateway can be slow: it heartbeats, so an attempt lost with its worker is retried after 5 s.
 const { processPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds', retry: FORWARD_RETRY });
@@ -94,10 +104,20 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   let cancelRequest: CancelOrderBody | undefined;
   const orderLog = { orderId: order.orderId };
 
-  const setStatus = (status: OrderStatus, details: string): void => {
+  /** Search attributes held back for the next status's upsert (ORDER_LOCAL_STEPS_PATCH). */
+  let heldAttributes: SearchAttributeUpdatePair[] = [];
+  /**
+   * `extra`: search attributes that change in the same workflow task, upserted with the status. `hold`:
+   * upsert them (not the status) with the next status instead, which the same workflow task sets.
+   */
+  const setStatus = (status: OrderStatus, details: string, extra: SearchAttributeUpdatePair[] = [], hold = false): void => {
     state.status = status;
     state.updatedAt = new Date().toISOString();
-    upsertSearchAttributes([{ key: SA.OrderStatus, value: status }]);
+    if (hold) heldAttributes = [...heldAttributes, ...extra];
+    else {
+      upsertSearchAttributes([...heldAttributes, ...extra, { key: SA.OrderStatus, value: status }]);
+      heldAttributes = [];
+    }
     setCurrentDetails(details);
     log.info('Order status', { ...orderLog, status });
   };
@@ -176,12 +196,22 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     },
   );
 
-  upsertSearchAttributes([
+  // Runs without the marker upsert separately and run reserve/ship as activity tasks: their history says so.
+  const localSteps = patched(ORDER_LOCAL_STEPS_PATCH);
+  const keys: SearchAttributeUpdatePair[] = [
     { key: SA.OrderId, value: order.orderId },
     { key: SA.CustomerId, value: order.customerId },
     ...(order.totalAmount !== undefined ? [{ key: SA.OrderTotal, value: order.totalAmount }] : []),
-  ]);
-  setStatus('pending', 'Order received');
+  ];
+  // The local reservation completes in this workflow task, whose next status (reserved, or compensating)
+  // upserts the run's keys: one upsert instead of three. Visibility lists the run from then on.
+  if (!localSteps) upsertSearchAttributes(keys);
+  setStatus('pending', 'Order received', localSteps ? keys : [], localSteps);
+  const steps = localSteps ? local : { reserveInventory, createShipment };
+  // Decided before the reservation, not after it: a patch marker recorded after a local activity's marker in
+  // the same workflow task once failed to replay for a query on the closed run (nondeterminism, SDK 1.24).
+  // The later call returns the same answer without a second marker.
+  if (localSteps) patched(ORDER_CATALOG_PRICE_PATCH);
 
   const saga = new Saga();
   /** Set once the customer was told the order is confirmed: undoing it then owes them a retraction. */
@@ -226,12 +256,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     saga.addCompensation(OrderStep.ReleaseInventory, async () => {
       if ((await releaseInventory({ orderId: order.orderId })).released) state.compensations.push(OrderStep.ReleaseInventory);
     });
-    const reservation = await reserveInventory.executeWithOptions({ summary: `Reserve ${order.items.length} product line(s)` }, [
+    const reservation = await steps.reserveInventory.executeWithOptions({ summary: `Reserve ${order.items.length} product line(s)` }, [
       { orderId: order.orderId, items: order.items, ...(order.totalAmount !== undefined ? { totalAmount: order.totalAmount } : {}) },
     ]);
     state.inventoryReserved = true;
     state.reservationId = reservation.reservationId;
     // Runs started before catalog pricing (no marker) keep the total of their input: their history says so.
+    const lockedTotal: SearchAttributeUpdatePair[] = [];
     if (patched(ORDER_CATALOG_PRICE_PATCH)) {
       if (reservation.totalAmount === undefined) {
         throw ApplicationFailure.create({ type: ErrorType.StepFailed, message: `Reservation of ${order.orderId} returned no locked total`, nonRetryable: true });
@@ -239,9 +270,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.items = reservation.items;
       state.totalAmount = reservation.totalAmount;
       state.requiresApproval = reservation.totalAmount > HIGH_VALUE_THRESHOLD;
-      upsertSearchAttributes([{ key: SA.OrderTotal, value: reservation.totalAmount }]);
+      const total = { key: SA.OrderTotal, value: reservation.totalAmount };
+      if (localSteps) lockedTotal.push(total);
+      else upsertSearchAttributes([total]);
     }
-    setStatus('inventory_reserved', `Inventory reserved (${reservation.reservationId})`);
+    setStatus('inventory_reserved', `Inventory reserved (${reservation.reservationId})`, lockedTotal);
     throwIfCancelled();
 
     saga.addCompensation(OrderStep.RefundPayment, async () => {
@@ -289,7 +322,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     saga.addCompensation(OrderStep.CancelShipment, async () => {
       if ((await cancelShipment({ orderId: order.orderId })).cancelled) state.compensations.push(OrderStep.CancelShipment);
     });
-    const shipment = await createShipment.executeWithOptions({ summary: 'Book shipment with carrier' }, [
+    const shipment = await steps.createShipment.executeWithOptions({ summary: 'Book shipment with carrier' }, [
       { orderId: order.orderId, shippingAddress: order.shippingAddress },
     ]);
     state.shipmentId = shipment.shipmentId;

@@ -97,3 +97,35 @@ export function patchIdsOf(history: Awaited<ReturnType<WorkflowHandle['fetchHist
     return data ? [defaultPayloadConverter.fromPayload<{ id: string }>(data).id] : [];
   });
 }
+
+type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+
+/** Activity types that ran as activity tasks (ActivityTaskScheduled events), in history order. */
+export function activityTaskTypesOf(history: History): string[] {
+  return (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
+}
+
+/** Local activities a run recorded (core's markers): type and the attempt that produced the result. */
+export function localActivitiesOf(history: History): { type: string; attempt: number; failed: boolean }[] {
+  return (history.events ?? []).flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0] : undefined;
+    if (!data) return [];
+    const { activity_type: type, attempt } = defaultPayloadConverter.fromPayload<{ activity_type: string; attempt: number }>(data);
+    return [{ type, attempt, failed: !!marker?.failure }];
+  });
+}
+
+/**
+ * The workflow's own search-attribute upserts per workflow task (the commands recorded after each
+ * WorkflowTaskCompleted), without the SDK's TemporalChangeVersion upsert that comes with each patch marker.
+ */
+export function upsertsPerWorkflowTask(history: History): number[] {
+  const counts: number[] = [];
+  for (const e of history.events ?? []) {
+    const fields = Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
+    if (e.workflowTaskCompletedEventAttributes) counts.push(0);
+    else if (fields.some((f) => f !== 'TemporalChangeVersion') && counts.length > 0) counts[counts.length - 1]! += 1;
+  }
+  return counts;
+}

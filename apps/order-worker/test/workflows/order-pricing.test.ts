@@ -9,6 +9,7 @@ import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
+  ORDER_LOCAL_STEPS_PATCH,
   ORDER_RETRACTION_PATCH,
   approveOrderUpdate,
   cancelOrderUpdate,
@@ -20,7 +21,7 @@ import { InventoryService } from '../../src/services/inventory';
 import { NotificationService } from '../../src/services/notifications';
 import { PaymentService } from '../../src/services/payments';
 import { chargeCount, stockTotals, tempOrderDb } from '../helpers/db';
-import { highValueOrder, patchIdsOf, recordHistory, startOrder, uniqueId, waitForStatus, workflowBundle } from '../helpers/orders';
+import { activityTaskTypesOf, highValueOrder, localActivitiesOf, patchIdsOf, recordHistory, startOrder, uniqueId, waitForStatus, workflowBundle } from '../helpers/orders';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
@@ -82,7 +83,7 @@ describe('catalog prices in the order workflow', () => {
       expect(result.totalAmount).toBe(1359.97);
       expect(result.items.map((i) => i.price)).toEqual([1299.99, 29.99]);
       expect((await handle.describe()).typedSearchAttributes.get(SA.OrderTotal)).toBe(1359.97);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
       await recordHistory(handle, 'catalog-priced-completed');
     });
     expect(await ledgerAmount(o.orderId)).toBe(1359.97);
@@ -133,8 +134,12 @@ describe('catalog prices in the order workflow', () => {
         expect(message).toContain('/items/0/price must equal the catalog price of keyboard-001 (89.99)');
         expect(state).toMatchObject({ status: 'failed', inventoryReserved: false, paymentProcessed: false, compensations: [] });
         // One attempt: a price that changed does not change back by retrying.
-        const attempts = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes) ?? [];
-        expect(attempts.map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1, 1]); // reserve, then the release compensation
+        // The reservation is a local activity (ORDER_LOCAL_STEPS_PATCH): its marker holds the attempt.
+        const history = await handle.fetchHistory();
+        expect(localActivitiesOf(history)).toEqual([{ type: 'reserveInventory', attempt: 1, failed: true }]);
+        const attempts = history.events?.filter((e) => e.activityTaskStartedEventAttributes) ?? [];
+        expect(activityTaskTypesOf(history)).toEqual(['releaseInventory']);
+        expect(attempts.map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]);
         await recordHistory(handle, 'price-changed');
       });
     } finally {
@@ -169,7 +174,7 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       await waitForStatus(handle, 'awaiting_approval');
       await handle.executeUpdate(approveOrderUpdate, { args: [{ approved: false, approvedBy: 'risk@company.com' }] });
       expect((await businessFailure(handle.result())).type).toBe(ErrorType.ApprovalRejected);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
     });
     expect(await notificationKinds(o.orderId)).toEqual([]);
     expect(await ledgerAmount(o.orderId)).toBe(0);
@@ -182,7 +187,7 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       await waitForStatus(handle, 'shipped');
       const after = await handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: 'Customer returned it' }] });
       expect(after.compensations).toEqual(['cancelShipment', 'refundPayment', 'releaseInventory']);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_RETRACTION_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_RETRACTION_PATCH]);
       await recordHistory(handle, 'returned-with-retraction');
     });
     expect(await notificationKinds(o.orderId)).toEqual(['order_confirmation', 'order_retraction']);

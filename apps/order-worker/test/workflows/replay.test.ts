@@ -7,6 +7,7 @@ import {
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_CONFIRMATION_PATCH,
+  ORDER_LOCAL_STEPS_PATCH,
   ORDER_RETRACTION_PATCH,
   waitForChargeUpdate,
 } from '@temporal-ecommerce/contracts/order';
@@ -21,9 +22,11 @@ const histories = files.map((f) => ({
 }));
 
 const V3 = [ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
+const V4 = [ORDER_LOCAL_STEPS_PATCH, ...V3];
 /**
  * The patches each history recorded: one run after ORDER_CONFIRMATION_PATCH (v2), the runs after catalog
- * pricing and the confirmation after approval (v3); every other history predates both (docs/versioning.md).
+ * pricing and the confirmation after approval (v3), the runs with reserve and ship as local activities (v4,
+ * order-local-steps.test.ts); every other history predates both (docs/versioning.md).
  */
 const PATCHED_HISTORIES: Record<string, string[]> = {
   'completed-with-confirmation': [ORDER_CONFIRMATION_PATCH],
@@ -33,6 +36,10 @@ const PATCHED_HISTORIES: Record<string, string[]> = {
   'returned-with-retraction': [...V3, ORDER_RETRACTION_PATCH],
   'charged-early': V3,
   'declined-early': [ORDER_CATALOG_PRICE_PATCH],
+  'local-steps-completed': V4,
+  'local-steps-carrier-unavailable': [...V4, ORDER_RETRACTION_PATCH],
+  'local-steps-out-of-stock': [ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH],
+  'local-steps-returned': [...V4, ORDER_RETRACTION_PATCH],
 };
 /** Runs started by Update-with-Start (POST /api/orders?wait=charged): their histories hold the Update. */
 const UPDATE_WITH_START_HISTORIES = ['charged-early', 'declined-early'];
@@ -64,12 +71,16 @@ describe('replaying recorded order histories', () => {
         'returned-with-retraction',
         'charged-early',
         'declined-early',
+        'local-steps-completed',
+        'local-steps-carrier-unavailable',
+        'local-steps-out-of-stock',
+        'local-steps-returned',
       ].sort(),
     );
   });
 
   // Every side of every patch must stay covered: re-recording everything would silently drop the old runs.
-  it('holds runs from before the patches, after v2, and after v3', () => {
+  it('holds runs from before the patches, after v2, after v3 and after v4', () => {
     const patchesOf = Object.fromEntries(histories.map((h) => [h.workflowId, patchIdsOf(h.history)]));
     for (const { workflowId } of histories) {
       expect(patchesOf[workflowId], workflowId).toEqual(PATCHED_HISTORIES[workflowId] ?? []);

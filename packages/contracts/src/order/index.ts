@@ -89,6 +89,13 @@ export const ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH = 'order-confirmation-after
 export const ORDER_RETRACTION_PATCH = 'order-retraction-v3';
 
 /**
+ * Patch id of the throughput shape (docs/performance.md): reserve and ship run as local activities and
+ * each workflow task upserts its search attributes once. Runs without the marker keep the activity tasks
+ * and separate upserts their history recorded.
+ */
+export const ORDER_LOCAL_STEPS_PATCH = 'order-local-steps-v4';
+
+/**
  * Values of the order worker's CHAOS_SABOTAGE: each breaks exactly one guarantee that an invariant of the
  * chaos run (e2e/src/chaos/checks.ts, same ids) checks, so that each check is seen to fail once. The
  * worker refuses to start with one when NODE_ENV=production.
