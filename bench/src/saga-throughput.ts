@@ -1,3 +1,4 @@
+import { benchSettings } from './env';
 import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
@@ -12,8 +13,7 @@ import { cpuDuring } from './lib/proc';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv } from './lib/setup';
 
-const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 120);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const { BENCH_SAGA_COUNT: COUNT, BENCH_ROUNDS: ROUNDS } = benchSettings;
 const MiB = 1024 * 1024;
 
 /** The ceiling worker: the saga-shaped and the empty workflow, through worker-kit's runWorker like the apps. */
