@@ -1,4 +1,4 @@
-import { Type, type Static, type TObject, type TOptional, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TArray, type TObject, type TOptional, type TProperties, type TSchema, type TString } from '@sinclair/typebox';
 import { EnvError } from './parse';
 
 /**
@@ -78,7 +78,7 @@ function flag(o: Common<boolean> & { default?: boolean }) {
 /** Comma-separated, trimmed, empty entries dropped. Unset: the default, else an empty list. */
 function list(o: Common<string[]> & { default?: string[] }) {
   const { check, ...doc } = o;
-  return declare(Type.Array(Type.String(), { default: o.default ?? [] }), { kind: 'list', ...doc, ...(check ? { check: check as Meta['check'] } : {}) }, true);
+  return declare(Type.Array(Type.String(), { default: o.default ?? [] }), { kind: 'list', ...doc, ...(check ? { check: check as Meta['check'] } : {}) }, true) as TArray<TString>;
 }
 
 type Choice<V extends readonly string[]> = ReturnType<typeof Type.Union<ReturnType<typeof Type.Literal<V[number]>>[]>>;
