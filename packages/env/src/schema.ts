@@ -120,7 +120,8 @@ function expectation(schema: TSchema, m: Meta): string {
 function parseOne(key: string, raw: string, schema: TSchema): { value?: unknown; problem?: string } {
   const m = meta(schema);
   const s = schema as unknown as { minimum: number; maximum: number; anyOf?: { const: string }[]; pattern?: string };
-  const bad = (what = expectation(schema, m)) => ({ problem: `${key} must be ${what}, got "${raw}"` });
+  // A secret's value never reaches an error message (logs, CI output).
+  const bad = (what = expectation(schema, m)) => ({ problem: `${key} must be ${what}${m.secret ? '' : `, got "${raw}"`}` });
   const text = raw.trim();
   let value: unknown;
   switch (m.kind) {
