@@ -12,7 +12,7 @@ describe('the free-port helper', () => {
 
   it('is the only one in the repository (infra, the e2e harness and the tests import it)', () => {
     const root = path.join(__dirname, '..', '..');
-    const hits = execFileSync('git', ['grep', '--untracked', '-lE', '^export (async )?function freePort\\b', '--', '*.ts', ':!**/dist/**'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    const hits = execFileSync('git', ['grep', '--untracked', '-lE', '^(export )?(async )?function freePort\\b', '--', '*.ts', ':!**/dist/**'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     expect(hits).toEqual(['infra/src/ports.ts']);
   });
 });
