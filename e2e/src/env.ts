@@ -14,6 +14,7 @@ export const CHAOS_ENV = defineEnv({
   CHAOS_SEED: v.integer({ minimum: 1, maximum: 2 ** 31 - 1, defaultText: 'random', description: 'Seed of the fault schedule, to repeat a run.' }),
   CHAOS_TIMEOUT_SECONDS: positive(900, 'Time limit of the run.'),
   CHAOS_KEEP: v.flag({ default: false, description: "Keep the run's folder (histories, logs, databases)." }),
+  CHAOS_POSTGRES: v.flag({ default: false, description: 'The order workers share a throwaway PostgreSQL cluster instead of one orders.db.' }),
   CHAOS_SABOTAGE: v.oneOf(SABOTAGES, { description: "The workers break this invariant's guarantee on purpose: the run must then report it (the checker's own test)." }),
 });
 

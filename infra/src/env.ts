@@ -22,6 +22,7 @@ export const INFRA_ENV = defineEnv({
   TEMPORAL_CLI_PATH: v.string({ defaultText: 'PATH, then .cache/', description: 'A temporal CLI to use instead of finding or installing one.' }),
   PORT: port('Gateway port pnpm start gives the gateway.', 3001),
   ...DATA_DIR_VARS,
+  PG_BIN_DIR: v.string({ defaultText: 'the newest /usr/lib/postgresql/<version>/bin', description: 'PostgreSQL binaries (initdb, pg_ctl) for the throwaway clusters of the tests and pnpm chaos with CHAOS_POSTGRES.' }),
   TEMPORAL_ECOMMERCE_APPS_ROOT: v.string({ defaultText: '<repo>', description: 'Where apps/<service>/dist lives (tests point it at fixtures).' }),
   LOG_FORMAT: LOG_VARS.LOG_FORMAT,
   ...TEMPORAL_TLS_VARS,
