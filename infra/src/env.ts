@@ -23,6 +23,7 @@ export const INFRA_ENV = defineEnv({
   PORT: port('Gateway port pnpm start gives the gateway.', 3001),
   ...DATA_DIR_VARS,
   PG_BIN_DIR: v.string({ defaultText: 'the newest /usr/lib/postgresql/<version>/bin', description: 'PostgreSQL binaries (initdb, pg_ctl) for the throwaway clusters of the tests and pnpm chaos with CHAOS_POSTGRES.' }),
+  CHROMIUM_PATH: v.string({ defaultText: 'chromium on PATH', description: "The browser pnpm doctor checks for the console's browser tests." }),
   TEMPORAL_ECOMMERCE_APPS_ROOT: v.string({ defaultText: '<repo>', description: 'Where apps/<service>/dist lives (tests point it at fixtures).' }),
   LOG_FORMAT: LOG_VARS.LOG_FORMAT,
   ...TEMPORAL_TLS_VARS,
@@ -41,6 +42,8 @@ export interface LauncherEnv {
   dataDir: string;
   /** Where apps/<service>/dist lives; the repo root unless a test points it at fixtures. */
   appsRoot: string;
+  /** The Chromium the console's browser tests drive. */
+  chromium: string;
 }
 
 /** The server a program talks to; nothing about this checkout, so it also works from an image that has none. */
@@ -77,5 +80,6 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherE
     gatewayPort: e.PORT,
     dataDir: data,
     appsRoot: e.TEMPORAL_ECOMMERCE_APPS_ROOT ?? repoRoot(),
+    chromium: e.CHROMIUM_PATH ?? 'chromium',
   };
 }
