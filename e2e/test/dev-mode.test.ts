@@ -24,11 +24,15 @@ const lines: string[] = [];
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dev-mode-test-'));
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) {
-    dev.kill('SIGKILL');
+  // After a failure: SIGTERM stops the services and compilers too (their own process groups); SIGKILL would orphan them.
+  if (dev && dev.exitCode === null && dev.signalCode === null) {
+    const gone = new Promise((resolve) => dev!.once('exit', resolve));
+    dev.kill('SIGTERM');
+    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    if (dev.exitCode === null && dev.signalCode === null) dev.kill('SIGKILL');
   }
   rmSync(dir, { recursive: true, force: true });
-});
+}, 90_000);
 
 const serviceLine = (name: string, text: string) => lines.filter((l) => l.startsWith(`${name.padEnd(12)} |`) && l.includes(text));
 const pidIn = (line: string | undefined) => Number(/\(pid (\d+)\)/.exec(line ?? '')?.[1]);
