@@ -17,6 +17,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      // env-exception: Vite's dev-server config, read by the Vite CLI, not by a process of the system.
       '/api': { target: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001', changeOrigin: true },
     },
   },

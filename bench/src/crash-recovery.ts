@@ -1,3 +1,4 @@
+import { benchSettings } from './env';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -8,7 +9,7 @@ import { runMain } from './lib/main';
 import { fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv, type BenchEnv } from './lib/setup';
 
-const TRIALS = Number(process.env.BENCH_RECOVERY_TRIALS ?? 2);
+const TRIALS = benchSettings.BENCH_RECOVERY_TRIALS;
 const KILL_AT_FILE = 4;
 const FILE_DELAY_MS = 300;
 

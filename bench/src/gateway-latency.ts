@@ -4,12 +4,13 @@ import { Pool } from 'undici';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type OrderWorkflowInput } from '@temporal-ecommerce/contracts/order';
 import { ensureWorkflowBundle, percentile, mean, serviceProcess, startGateway, startWorker } from '@temporal-ecommerce/e2e/harness';
 import { cdfChart } from './lib/charts';
+import { benchSettings } from './env';
 import { benchEnv, GATEWAY_PORT } from './lib/setup';
 import { benchOrder } from './lib/orders';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { runMain } from './lib/main';
 
-const REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 600);
+const REQUESTS = benchSettings.BENCH_LATENCY_REQUESTS;
 const WARMUP = 40;
 const BLOCK = 25;
 const TOKEN = 'bench-operator-token-0123456789abcdef';

@@ -1,3 +1,4 @@
+import { benchSettings } from './env';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE, ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type OrderPriority } from '@temporal-ecommerce/contracts/order';
@@ -7,8 +8,7 @@ import { sagaInput } from './lib/orders';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv, type BenchEnv } from './lib/setup';
 
-const BURST = Number(process.env.BENCH_PRIORITY_BURST ?? 150);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const { BENCH_PRIORITY_BURST: BURST, BENCH_ROUNDS: ROUNDS } = benchSettings;
 /** One order in HIGH_EVERY asks for priority high; the others get the default (normal: the bench orders are small). */
 const HIGH_EVERY = 6;
 const CUSTOMERS = 10;

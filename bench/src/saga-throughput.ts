@@ -1,3 +1,4 @@
+import { benchSettings } from './env';
 import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
@@ -12,15 +13,14 @@ import { cpuDuring } from './lib/proc';
 import { fmtMs, fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv } from './lib/setup';
 
-const COUNT = Number(process.env.BENCH_SAGA_COUNT ?? 120);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const { BENCH_SAGA_COUNT: COUNT, BENCH_ROUNDS: ROUNDS } = benchSettings;
 /**
  * A worker.js of another build of the order worker (a checkout before a workflow change, built and bundled):
  * its sagas run as one more side, on their own task queue, so a change is measured against the code it replaces.
  */
-const BASELINE_WORKER = process.env.BENCH_BASELINE_ORDER_WORKER;
+const BASELINE_WORKER = benchSettings.BENCH_BASELINE_ORDER_WORKER;
 const BASELINE_TASK_QUEUE = 'orders-baseline';
-const BENCH_BASELINE_LABEL = process.env.BENCH_BASELINE_LABEL ?? 'BENCH_BASELINE_ORDER_WORKER';
+const BENCH_BASELINE_LABEL = benchSettings.BENCH_BASELINE_LABEL;
 const MiB = 1024 * 1024;
 
 /** The ceiling worker: the saga-shaped and the empty workflow, through worker-kit's runWorker like the apps. */

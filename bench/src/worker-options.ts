@@ -8,10 +8,10 @@ import { runBatch } from './lib/batch';
 import { runMain } from './lib/main';
 import { fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv, type BenchEnv } from './lib/setup';
+import { benchSettings } from './env';
 import { ceilingWorker } from './saga-throughput';
 
-const COUNT = Number(process.env.BENCH_OPTIONS_COUNT ?? 80);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const { BENCH_OPTIONS_COUNT: COUNT, BENCH_ROUNDS: ROUNDS } = benchSettings;
 const MiB = 1024 * 1024;
 
 interface Variant {

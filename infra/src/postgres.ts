@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { defineEnv, readEnv } from '@temporal-ecommerce/env';
+import { INFRA_ENV } from './env';
 import { freePort } from './ports';
 
 /**
@@ -25,7 +27,8 @@ export interface PostgresCluster {
 const USER = 'app';
 
 export function postgresBinDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.PG_BIN_DIR) return existsSync(path.join(env.PG_BIN_DIR, 'initdb')) ? env.PG_BIN_DIR : undefined;
+  const { PG_BIN_DIR } = readEnv(defineEnv({ PG_BIN_DIR: INFRA_ENV.properties.PG_BIN_DIR }), env);
+  if (PG_BIN_DIR) return existsSync(path.join(PG_BIN_DIR, 'initdb')) ? PG_BIN_DIR : undefined;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)

@@ -23,7 +23,7 @@ export const SERVICES: readonly ServiceSpec[] = [
 export const standaloneCommand = (spec: ServiceSpec): string => `pnpm --filter ./${spec.dir} start`;
 
 const COLORS = [36, 35, 33, 32, 34, 31];
-const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const useColor = (): boolean => logColors(process.env);
 export const paint = (code: number, text: string): string => (useColor() ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 /**

@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defineEnv, readEnv } from '@temporal-ecommerce/env';
+import { INFRA_ENV } from './env';
 import { cacheDir } from './paths';
 
 /** The CLI version the project runs and tests on: its dev server is Temporal Server 1.32. */
@@ -32,6 +34,7 @@ const isExecutable = (file: string): boolean => {
 };
 
 function onPath(name: string): string | undefined {
+  // env-exception: PATH, GOBIN and GOPATH belong to the shell and Go, not to our configuration.
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
   }
@@ -40,6 +43,7 @@ function onPath(name: string): string | undefined {
 
 function goBinDirs(): string[] {
   const dirs = [path.join(os.homedir(), 'go', 'bin')];
+  // env-exception: Go's own variables, looked up like Go does.
   if (process.env.GOBIN) dirs.unshift(process.env.GOBIN);
   if (process.env.GOPATH) dirs.unshift(...process.env.GOPATH.split(path.delimiter).map((p) => path.join(p, 'bin')));
   return dirs;
@@ -54,7 +58,8 @@ const pinnedBin = (): string => path.join(cacheDir(), `temporal-${TEMPORAL_CLI_V
  * PATH, the pinned release in the project cache, then a Go-built one (GOBIN, GOPATH, ~/go/bin, .cache/bin).
  */
 export function findTemporalCli(): string | undefined {
-  if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
+  const { TEMPORAL_CLI_PATH } = readEnv(defineEnv({ TEMPORAL_CLI_PATH: INFRA_ENV.properties.TEMPORAL_CLI_PATH }), process.env);
+  if (TEMPORAL_CLI_PATH) return TEMPORAL_CLI_PATH;
   return onPath('temporal') ?? [pinnedBin(), ...[...goBinDirs(), projectBin()].map((d) => path.join(d, 'temporal'))].find(isExecutable);
 }
 

@@ -2,6 +2,8 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attributes';
 import { dynamicConfigArgs, provisionDevServer } from './dev-server';
+import { readEnv } from '@temporal-ecommerce/env';
+import { readServerEnv, SERVER_ENV } from './env';
 import { resolveTemporalCli } from './temporal-cli';
 import { resolveTestServer } from './test-server';
 
@@ -11,9 +13,9 @@ import { resolveTestServer } from './test-server';
  * our search attributes registered, billing's namespace and its Nexus endpoint. Nothing here is a mock.
  */
 export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
-  const address = process.env.TEMPORAL_ADDRESS;
-  if (address) {
-    return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const { address, namespace } = readServerEnv();
+  if (readEnv(SERVER_ENV, process.env).TEMPORAL_ADDRESS) {
+    return TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
   }
   const cli = await resolveTemporalCli({ allowDownload: true });
   const env = await TestWorkflowEnvironment.createLocal({

@@ -14,7 +14,7 @@ const root = path.join(__dirname, '..', '..');
 
 interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile?: string; target?: string; args?: Record<string, string> };
   container_name?: string;
   ports?: string[];
   environment?: Record<string, string | number>;
@@ -38,6 +38,35 @@ const service = (name: string): ComposeService => {
   return found;
 };
 const workers = SERVICES.filter((s) => s.name.endsWith('-worker'));
+
+/** The Dockerfile stage each service is built as. */
+const TARGETS: Record<string, string> = { 'order-worker': 'worker', 'ml-worker': 'worker', 'agent-worker': 'agent-worker', gateway: 'gateway' };
+
+const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+/** The Dockerfile's stages by name: the stage they start FROM and their instruction lines (continuations joined). */
+const stages: Record<string, { from: string; lines: string[] }> = {};
+{
+  let current: { from: string; lines: string[] } | undefined;
+  for (const line of dockerfile.replace(/\\\n\s*/g, ' ').split('\n')) {
+    const from = /^FROM (\S+) AS (\S+)$/.exec(line);
+    if (from) stages[from[2]!] = current = { from: from[1]!, lines: [] };
+    else if (current && line.trim() && !line.startsWith('#')) current.lines.push(line.trim());
+  }
+}
+
+/** A target as the image ends up: its stage's lines after those of the stages it builds on. */
+function effective(target: string): { lines: string[]; env: string; user?: string; cmd?: string } {
+  const chain: string[][] = [];
+  for (let name: string | undefined = target; name && stages[name]; name = stages[name]!.from) chain.unshift(stages[name]!.lines);
+  if (chain.length === 0) throw new Error(`the Dockerfile has no stage ${target}`);
+  const lines = chain.flat();
+  return {
+    lines,
+    env: lines.filter((l) => l.startsWith('ENV ')).join(' '),
+    user: lines.filter((l) => l.startsWith('USER ')).at(-1)?.slice(5),
+    cmd: lines.filter((l) => l.startsWith('CMD ')).at(-1),
+  };
+}
 
 describe('docker-compose.yml', () => {
   it('runs Temporal on PostgreSQL from the official images, with the schema set up first', () => {
@@ -71,10 +100,11 @@ describe('docker-compose.yml', () => {
     expect(service('temporal-ui').environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
   });
 
-  it('builds each worker and the gateway from its own Dockerfile, pointed at the compose server', () => {
+  it('builds each worker and the gateway from the one Dockerfile (its package as APP, its stage as target), pointed at the compose server', () => {
     for (const spec of SERVICES) {
       const svc = service(spec.name);
-      expect(svc.build).toEqual({ context: '.', dockerfile: `${spec.dir}/Dockerfile` });
+      expect(svc.build).toMatchObject({ context: '.', target: TARGETS[spec.name], args: { APP: path.basename(spec.dir) } });
+      expect(svc.build?.dockerfile).toBeUndefined();
       expect(svc.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default', NODE_ENV: 'production' });
       // Each waits for the provisioned server; the order services also for their database (tested below).
       expect(svc.depends_on).toMatchObject({ 'temporal-provision': { condition: 'service_completed_successfully' } });
@@ -194,9 +224,9 @@ describe('docker-compose.yml', () => {
 
   it('provisions the namespace and search attributes with infra/src/provision.ts before any app starts', () => {
     const provision = service('temporal-provision');
-    expect(provision.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });
+    expect(provision.build).toEqual({ context: '.', target: 'provision', args: { APP: 'infra' } });
     expect(provision.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
-    expect(readFileSync(path.join(root, 'infra', 'Dockerfile'), 'utf8')).toContain('CMD ["node", "dist/provision.js"]');
+    expect(effective('provision').cmd).toBe('CMD ["node", "dist/provision.js"]');
   });
 
   it('refers only to services, volumes and files that exist', () => {
@@ -207,7 +237,8 @@ describe('docker-compose.yml', () => {
         if (source!.startsWith('.')) expect(existsSync(path.join(root, source!)), `${name} mounts ${source}`).toBe(true);
         else expect(Object.keys(compose.volumes), `${name} mounts volume ${source}`).toContain(source);
       }
-      if (svc.build) expect(existsSync(path.join(root, svc.build.context, svc.build.dockerfile)), `${name} Dockerfile`).toBe(true);
+      if (svc.build) expect(existsSync(path.join(root, svc.build.context, svc.build.dockerfile ?? 'Dockerfile')), `${name} Dockerfile`).toBe(true);
+      if (svc.build?.target) expect(Object.keys(stages), `${name} target`).toContain(svc.build.target);
     }
     const script = path.join(root, 'infra', 'compose', 'setup-postgres.sh');
     expect(service('temporal-admin-tools').command).toBe('/scripts/setup-postgres.sh');
@@ -229,33 +260,56 @@ describe('docker-compose.yml', () => {
   });
 });
 
-describe('the services\' Dockerfiles', () => {
-  for (const spec of [...SERVICES, { name: 'temporal-provision', dir: 'infra', entry: 'dist/provision.js' }]) {
-    it(`${spec.name}: multi-stage, pnpm deploy, non-root, runs ${spec.entry}`, () => {
-      const text = readFileSync(path.join(root, spec.dir, 'Dockerfile'), 'utf8');
-      const stages = text.match(/^FROM /gm) ?? [];
-      expect(stages.length).toBeGreaterThanOrEqual(2);
-      expect(text).toMatch(/pnpm --filter \S+ deploy --prod/);
-      expect(text).toContain('pnpm install --frozen-lockfile');
-      // Downloads sit in a layer of their own, before the sources: a code change does not download again.
-      expect(text.indexOf('RUN pnpm fetch')).toBeGreaterThan(text.indexOf('COPY pnpm-lock.yaml'));
-      expect(text.indexOf('RUN pnpm fetch')).toBeLessThan(text.indexOf('COPY . .'));
-      // The last stage switches to an unprivileged user before the command.
-      const finalStage = text.slice(text.lastIndexOf('\nFROM '));
-      expect(finalStage).toMatch(/^USER (node|[1-9]\d*)$/m);
-      expect(finalStage).toContain('NODE_ENV=production');
-      expect(finalStage.trim().split('\n').at(-1)).toBe(`CMD ["node", "${spec.entry}"]`);
+describe('the one Dockerfile', () => {
+  it('is the only one: the images differ by build arg and target, not by copies', () => {
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*Dockerfile*'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    expect(files).toEqual(['Dockerfile']);
+  });
+
+  it('builds one package (APP) and what it depends on in a multi-stage build, downloads in their own layer, pnpm deploy', () => {
+    const build = stages.build!.lines.join('\n');
+    expect(build).toContain('ARG APP');
+    expect(build).toContain('--filter @temporal-ecommerce/${APP}...');
+    expect(build).toContain('pnpm install --frozen-lockfile');
+    expect(build).toMatch(/pnpm --filter "@temporal-ecommerce\/\$\{APP\}" deploy --prod/);
+    // Downloads sit in a layer of their own, before the sources: a code change does not download again.
+    expect(dockerfile.indexOf('RUN pnpm fetch')).toBeGreaterThan(dockerfile.indexOf('COPY pnpm-lock.yaml'));
+    expect(dockerfile.indexOf('RUN pnpm fetch')).toBeLessThan(dockerfile.indexOf('COPY . .'));
+    // Production workers load prebundled workflow code; every worker has the script the build runs.
+    expect(build).toContain('run --if-present bundle');
+    for (const spec of workers) {
+      const pkg = JSON.parse(readFileSync(path.join(root, spec.dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
+      expect(pkg.name).toBe(`@temporal-ecommerce/${path.basename(spec.dir)}`);
+      expect(pkg.scripts.bundle, spec.name).toBeDefined();
+    }
+  });
+
+  for (const [name, target, entry] of [...SERVICES.map((s) => [s.name, TARGETS[s.name]!, s.entry] as const), ['temporal-provision', 'provision', 'dist/provision.js'] as const]) {
+    it(`${name} (target ${target}): production mode, an unprivileged user, runs ${entry}`, () => {
+      const stage = effective(target);
+      expect(stage.env).toContain('NODE_ENV=production');
+      expect(stage.user).toMatch(/^(node|[1-9]\d*)$/);
+      expect(stage.cmd).toBe(`CMD ["node", "${entry}"]`);
     });
   }
 
-  for (const spec of workers) {
-    it(`${spec.name}: prebundles its workflow code for production`, () => {
-      const text = readFileSync(path.join(root, spec.dir, 'Dockerfile'), 'utf8');
-      const pkg = JSON.parse(readFileSync(path.join(root, spec.dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-      expect(pkg.scripts.bundle).toBeDefined();
-      expect(text).toContain('run bundle');
-    });
-  }
+  it('puts the built console into the gateway image and serves it at / through CONSOLE_DIR', () => {
+    const gateway = service('gateway');
+    expect(gateway.build?.args?.WITH_CONSOLE).toBe('yes');
+    expect(gateway.environment?.CONSOLE_DIR).toBe('/app/console');
+    const stage = effective('gateway');
+    expect(stage.env).toContain('CONSOLE_DIR=/app/console');
+    expect(stage.lines).toContain('COPY --from=build --chown=node:node /console ./console');
+    // The build stage builds the console with the app and copies its output to /console; the stage refuses an image without it.
+    const build = stages.build!.lines.join('\n');
+    expect(build).toContain('--filter @temporal-ecommerce/console...');
+    expect(build).toContain('cp -r apps/console/dist/. /console/');
+    expect(stage.lines.join('\n')).toContain('test -f console/index.html');
+    // The console's build writes apps/console/dist (vite's default outDir, not moved elsewhere).
+    const viteConfig = readFileSync(path.join(root, 'apps', 'console', 'vite.config.ts'), 'utf8');
+    expect(/outDir:\s*'([^']+)'/.exec(viteConfig)?.[1] ?? 'dist').toBe('dist');
+    expect(JSON.parse(readFileSync(path.join(root, 'apps', 'console', 'package.json'), 'utf8')).scripts.build).toMatch(/vite build/);
+  });
 
   it('the build context leaves out dependencies, outputs and local state', () => {
     const ignore = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');

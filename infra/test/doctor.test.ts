@@ -32,7 +32,8 @@ describe('pnpm doctor', () => {
     expect(out).toMatch(/MISS +Java 11\+ +not found\n.*\n +fix: apt-get install -y openjdk-17-jre-headless maven/);
     expect(out).toMatch(/MISS +pnpm +not found/);
     expect(out).toMatch(/ok +Temporal CLI +.*temporal version 1\.9\.1/);
-    expect(out).toContain('required piece(s) missing: pnpm, Java 11+, Maven');
+    expect(out).toMatch(/MISS +Chromium +not found\n.*\n +fix: apt-get install -y chromium, or set CHROMIUM_PATH/);
+    expect(out).toContain('required piece(s) missing: pnpm, Java 11+, Maven, Chromium');
     expect(status).toBe(1);
   });
 

@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY, ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
-import { EnvError } from '@temporal-ecommerce/env';
+import { DATA_DIR_VARS, defineEnv, EnvError, LOG_VARS, NODE_ENV_VARS, readEnv, TEMPORAL_SERVER_VARS, TEMPORAL_TLS_VARS, v } from '@temporal-ecommerce/env';
 import { logColors, logFormat, type LogFormat } from '@temporal-ecommerce/env/log';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
 import type { CatalogStore } from './plugins/app/catalog';
@@ -19,40 +17,52 @@ function isDuration(value: unknown): boolean {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+const ms = (fallback: number, maximum: number, description: string) => v.integer({ default: fallback, minimum: 100, maximum, description });
+const duration = (fallback: string, description: string) => v.string({ default: fallback, description, check: (s) => (isDuration(s) ? undefined : 'a duration such as "7 days" or "90s"') });
 
-/** The only reader of process.env in the gateway. Defaults suit a local dev run. */
-const EnvSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
-  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
-  TEMPORAL_ADDRESS: Type.String({ pattern: '^[^\\s:]+:\\d+$', default: '127.0.0.1:7233' }),
-  TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
-  TEMPORAL_UI_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:8233' }),
+/** Every variable the gateway reads; .env.example and the README table are generated from it. Defaults suit a local dev run. */
+export const GATEWAY_ENV = defineEnv({
+  ...NODE_ENV_VARS,
+  PORT: v.integer({ default: 3001, minimum: 0, maximum: 65535, description: 'HTTP port.' }),
+  HOST: v.string({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in a container).' }),
+  ...LOG_VARS,
+  ...TEMPORAL_SERVER_VARS,
+  TEMPORAL_UI_URL: v.string({ default: 'http://localhost:8233', pattern: '^https?://', hint: 'an http(s) URL', description: 'Temporal UI, for the links in responses.' }),
   // Order durations travel in each workflow's input, so a deployment (or a demo) can shorten them.
-  ORDER_APPROVAL_TIMEOUT: Type.String({ minLength: 1, default: DEFAULT_APPROVAL_TIMEOUT }),
-  ORDER_COMPLETION_DELAY: Type.String({ minLength: 1, default: DEFAULT_COMPLETION_DELAY }),
-  // The order worker's data dir: the gateway reads the catalog from its orders.db, read-only.
-  TEMPORAL_ECOMMERCE_DATA_DIR: Type.String({ minLength: 1, default: path.join(REPO_ROOT, '.data') }),
-  // Directories the agent may analyse (comma-separated); a repositoryPath outside them is a 400.
-  AGENT_REPOSITORY_ROOTS: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'examples') }),
+  ORDER_APPROVAL_TIMEOUT: duration(DEFAULT_APPROVAL_TIMEOUT, 'How long an order over the approval threshold waits for a decision.'),
+  ORDER_COMPLETION_DELAY: duration(DEFAULT_COMPLETION_DELAY, 'Durable wait between shipping and completing an order.'),
+  ...DATA_DIR_VARS,
+  AGENT_REPOSITORY_ROOTS: v.list({ defaultText: '<repo>/examples', description: 'Directories the agent may analyse; a repositoryPath outside them is a 400.' }),
   // Every Temporal call has a deadline (src/temporal-calls.ts): server calls, worker answers, Update results.
-  TEMPORAL_RPC_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
-  WORKER_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 4_000 }),
-  UPDATE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
-  // Server-Sent Event streams (src/streams/): how often a workflow is read, keep-alive, idle end, caps.
-  /** The console's build (apps/console/dist), served at `/`; `off` serves the API only. */
-  CONSOLE_DIR: Type.String({ minLength: 1, default: path.join(REPO_ROOT, 'apps', 'console', 'dist') }),
-  SSE_POLL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
-  SSE_KEEPALIVE_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 15_000 }),
-  SSE_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 300_000 }),
-  SSE_MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 100_000, default: 200 }),
-  SSE_MAX_STREAMS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
+  TEMPORAL_RPC_TIMEOUT_MS: ms(5_000, 600_000, 'Deadline of a call to the Temporal server.'),
+  WORKER_TIMEOUT_MS: ms(4_000, 600_000, 'Deadline of a query a worker must answer.'),
+  UPDATE_TIMEOUT_MS: ms(30_000, 3_600_000, 'Deadline of an Update result.'),
+  CONSOLE_DIR: v.string({ defaultText: '<repo>/apps/console/dist', description: "The console's build, served at `/`; off serves the API only." }),
+  SSE_POLL_INTERVAL_MS: v.integer({ default: 1_000, minimum: 50, maximum: 60_000, description: 'How often a Server-Sent Events stream reads its workflow.' }),
+  SSE_KEEPALIVE_MS: ms(15_000, 300_000, 'Keep-alive comment interval of an SSE stream.'),
+  SSE_IDLE_TIMEOUT_MS: ms(300_000, 86_400_000, 'An SSE stream with no change for this long ends.'),
+  SSE_MAX_STREAMS: v.integer({ default: 200, minimum: 1, maximum: 100_000, description: 'Open SSE streams at most.' }),
+  SSE_MAX_STREAMS_PER_CLIENT: v.integer({ default: 5, minimum: 1, maximum: 10_000, description: 'Open SSE streams per client at most.' }),
+  RATE_LIMIT_MAX: v.integer({ default: 600, minimum: 0, maximum: 10_000_000, description: 'Requests per client per window (0: no limit).' }),
+  RATE_LIMIT_WINDOW: v.string({ default: '1 minute', description: 'Rate limit window.' }),
+  BODY_LIMIT_BYTES: v.integer({ default: 1024 * 1024, minimum: 1, maximum: 1024 * 1024 * 1024, description: 'Largest request body.' }),
+  GATEWAY_TOKENS: v.string({ secret: true, description: 'token:role[+role]:identity,... static bearer tokens (docs/security.md).' }),
+  GATEWAY_JWKS_URL: v.string({ description: "JWT verification: the identity provider's JWKS URL (with GATEWAY_JWT_ISSUER and GATEWAY_JWT_AUDIENCE)." }),
+  GATEWAY_JWT_ISSUER: v.string({ description: 'Required `iss` of tokens.' }),
+  GATEWAY_JWT_AUDIENCE: v.string({ description: 'Required `aud` of tokens.' }),
+  GATEWAY_JWT_ALGORITHMS: v.string({ default: 'RS256,ES256', description: 'Accepted signature algorithms (public-key only).' }),
+  GATEWAY_JWT_ROLES_CLAIM: v.string({ default: 'roles', description: 'Claim (or dotted path) holding the roles.' }),
+  GATEWAY_JWT_IDENTITY_CLAIM: v.string({ default: 'sub', description: 'Claim naming the caller.' }),
+  OTEL_ENABLED: v.flag({ default: false, description: 'Export OpenTelemetry traces over OTLP/HTTP.' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: v.string({ default: 'http://127.0.0.1:4318', description: 'Collector that receives the spans.' }),
+  PAYLOAD_ENCRYPTION_KEY: v.string({ secret: true, description: 'base64 of 32 bytes: the key the workers encrypt payloads with.' }),
+  PAYLOAD_ENCRYPTION_KEY_ID: v.string({ default: 'default', description: 'Id of the current key.' }),
+  PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: v.string({ secret: true, description: 'id:base64key,... older keys that only decrypt.' }),
+  ...TEMPORAL_TLS_VARS,
+  ORDER_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/orders', description: "The order worker's PostgreSQL, to read the catalog from; unset, orders.db in the data dir (read-only)." }),
   // Set only by `pnpm start` with OPS_CONTROLS=on (infra/src/control.ts): its control socket and secret.
-  SUPERVISOR_SOCKET: Type.Optional(Type.String({ minLength: 1 })),
-  SUPERVISOR_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
-  LOG_LEVEL: Type.Union(
-    ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
-  ),
+  SUPERVISOR_SOCKET: v.string({ description: "pnpm start's control socket (set by pnpm start with OPS_CONTROLS=on, never by hand)." }),
+  SUPERVISOR_TOKEN: v.string({ secret: true, check: (t) => (t.length >= 32 ? undefined : 'at least 32 characters'), description: "The control socket's secret (set by pnpm start with OPS_CONTROLS=on)." }),
 });
 
 /** Auth, limits, tracing, encryption and TLS come from production-env.ts. */
@@ -93,18 +103,18 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const keys = Object.keys(EnvSchema.properties);
-  // Empty strings count as unset so `PORT= pnpm start` falls back to the default.
-  const raw = Object.fromEntries(keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
-  const parsed = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
-  const errors = [...Value.Errors(EnvSchema, parsed)];
-  const durationErrors = ['ORDER_APPROVAL_TIMEOUT', 'ORDER_COMPLETION_DELAY']
-    .filter((k) => !isDuration((parsed as Record<string, unknown>)[k]))
-    .map((k) => `${k}=${JSON.stringify((parsed as Record<string, unknown>)[k])}: must be a duration such as "7 days" or "90s"`);
-  const production = loadProductionConfig(env);
-  // Outside the schema: its errors echo the value, and this one carries the database password.
-  const orderDatabaseUrl = env.ORDER_DATABASE_URL || undefined;
-  const urlErrors = orderDatabaseUrl !== undefined && !isPostgresUrl(orderDatabaseUrl) ? ['ORDER_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/orders'] : [];
+  const errors: string[] = [];
+  let parsed: ReturnType<typeof readEnv<typeof GATEWAY_ENV.properties>> | undefined;
+  try {
+    parsed = readEnv(GATEWAY_ENV, env);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    errors.push(...err.message.split('\n'));
+  }
+  const production = loadProductionConfig(env, { rateLimitMax: parsed?.RATE_LIMIT_MAX ?? 0, bodyLimit: parsed?.BODY_LIMIT_BYTES ?? 1 });
+  // Checked here, not by a pattern: this URL carries the database password and must not reach a message.
+  const orderDatabaseUrl = parsed?.ORDER_DATABASE_URL;
+  if (orderDatabaseUrl !== undefined && !isPostgresUrl(orderDatabaseUrl)) errors.push('ORDER_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/orders');
   let log: GatewayConfig['log'] | undefined;
   try {
     log = { format: logFormat(env), colors: logColors(env) };
@@ -113,18 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     production.errors.push(err.message);
   }
   const supervisorErrors = supervisorProblems(env, Boolean(production.config.auth));
-  if (errors.length > 0 || durationErrors.length > 0 || urlErrors.length > 0 || supervisorErrors.length > 0 || production.errors.length > 0 || !log) {
-    const lines = [
-      // The token is a secret: its errors never echo it.
-      ...errors.map((e) => (e.path === '/SUPERVISOR_TOKEN' ? `SUPERVISOR_TOKEN: ${e.message}` : `${e.path.slice(1)}=${JSON.stringify(e.value)}: ${e.message}`)),
-      ...durationErrors,
-      ...urlErrors,
-      ...supervisorErrors,
-      ...production.errors,
-    ];
-    throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set(lines)].join('\n  ')}`);
+  if (errors.length > 0 || supervisorErrors.length > 0 || production.errors.length > 0 || !log || !parsed) {
+    throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set([...errors, ...supervisorErrors, ...production.errors])].join('\n  ')}`);
   }
-  const e = parsed as Static<typeof EnvSchema>;
+  const e = parsed;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -144,12 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxStreamsPerClient: e.SSE_MAX_STREAMS_PER_CLIENT,
     },
     ...production.config,
-    ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR) }),
+    ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR ?? path.join(REPO_ROOT, 'apps', 'console', 'dist')) }),
     ...(e.SUPERVISOR_SOCKET && e.SUPERVISOR_TOKEN ? { supervisor: { socketPath: e.SUPERVISOR_SOCKET, token: e.SUPERVISOR_TOKEN } } : {}),
     catalogStore: orderDatabaseUrl
       ? { kind: 'postgres', url: orderDatabaseUrl }
-      : { kind: 'sqlite', path: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR), ORDER_DB_FILE) },
-    agentRepositoryRoots: e.AGENT_REPOSITORY_ROOTS.split(',').map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
+      : { kind: 'sqlite', path: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR ?? path.join(REPO_ROOT, '.data')), ORDER_DB_FILE) },
+    agentRepositoryRoots: (e.AGENT_REPOSITORY_ROOTS.length > 0 ? e.AGENT_REPOSITORY_ROOTS : [path.join(REPO_ROOT, 'examples')]).map((r) => path.resolve(r)),
   };
 }
 

@@ -161,26 +161,16 @@ function collect<T>(parse: () => T, errors: string[]): T | undefined {
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, errors: string[]): number {
-  const raw = env[key]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    errors.push(`${key}=${JSON.stringify(raw)}: must be an integer >= ${min}`);
-    return fallback;
-  }
-  return value;
-}
 
-const DEFAULT_RATE_LIMIT_MAX = 600;
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-/** Returns the settings and the problems found (env.ts reports them together with its own). */
-export function loadProductionConfig(env: NodeJS.ProcessEnv): { config: ProductionConfig; errors: string[] } {
+/**
+ * Returns the settings and the problems found (env.ts reports them together with its own). The limits
+ * come read and checked from env.ts's schema; the rules that span variables (auth, keys) live here.
+ */
+export function loadProductionConfig(env: NodeJS.ProcessEnv, limits: { rateLimitMax: number; bodyLimit: number }): { config: ProductionConfig; errors: string[] } {
   const errors: string[] = [];
   const config: ProductionConfig = {
-    rateLimit: { max: integer(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, errors), timeWindow: env.RATE_LIMIT_WINDOW?.trim() || '1 minute' },
-    bodyLimit: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT, 1, errors),
+    rateLimit: { max: limits.rateLimitMax, timeWindow: env.RATE_LIMIT_WINDOW?.trim() || '1 minute' },
+    bodyLimit: limits.bodyLimit,
   };
   const auth = parseAuth(env, errors);
   if (auth) config.auth = auth;

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
 
   it('reads order durations and rejects ones that are not durations', () => {
     expect(loadConfig({ ORDER_COMPLETION_DELAY: '2 minutes' }).orderCompletionDelay).toBe('2 minutes');
-    expect(() => loadConfig({ ORDER_APPROVAL_TIMEOUT: 'tomorrow' })).toThrow(/ORDER_APPROVAL_TIMEOUT="tomorrow"/);
+    expect(() => loadConfig({ ORDER_APPROVAL_TIMEOUT: 'tomorrow' })).toThrow('ORDER_APPROVAL_TIMEOUT must be a duration such as "7 days" or "90s", got "tomorrow"');
   });
 
   it('reads overrides and converts the port to a number', () => {
@@ -46,8 +46,8 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message).toContain('PORT="abc"');
-    expect(message).toContain('TEMPORAL_ADDRESS="no-port"');
-    expect(message).toContain('LOG_LEVEL="loud"');
+    expect(message).toContain('PORT must be a whole number from 0 to 65535, got "abc"');
+    expect(message).toContain('TEMPORAL_ADDRESS must be host:port, got "no-port"');
+    expect(message).toContain('LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "loud"');
   });
 });

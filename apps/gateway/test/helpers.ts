@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { freePort } from '@temporal-ecommerce/infra';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { buildApp } from '../src/app';
 import { loadConfig, type GatewayConfig } from '../src/env';
@@ -32,12 +32,7 @@ export function gatewayOnDevServer(): { readonly env: TestWorkflowEnvironment; r
 
 /** host:port where nothing listens: a port the OS just handed out and took back. */
 export async function closedPortAddress(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
-  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-  return `127.0.0.1:${address.port}`;
+  return `127.0.0.1:${await freePort()}`;
 }
 
 /** The gateway's own client (server.ts makes it the same way) pointed at a server that is down. */

@@ -67,7 +67,7 @@ describe('server.ts', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(1);
-    expect(stderr).toContain('PORT="http"');
+    expect(stderr).toContain('PORT must be a whole number from 0 to 65535, got "http"');
   });
 
   it('refuses to start with NODE_ENV=production and no authentication, naming the variables', async () => {

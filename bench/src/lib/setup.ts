@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { benchSettings } from '../env';
 import { RestartableTemporal, connectClient, runDir, serviceEnv, type ServiceEnvOptions } from '@temporal-ecommerce/e2e/harness';
 import type { Client, Connection } from '@temporalio/client';
 import { serverPid } from './proc';
 
 /** Ports of the benchmark runs (BENCH_TEMPORAL_PORT, BENCH_GATEWAY_PORT): away from pnpm start's 7233/3001. */
-export const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7901);
-export const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3901);
+export const TEMPORAL_PORT = benchSettings.BENCH_TEMPORAL_PORT;
+export const GATEWAY_PORT = benchSettings.BENCH_GATEWAY_PORT;
 
 export interface BenchEnv {
   dir: string;

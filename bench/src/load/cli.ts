@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
+import { readEnv } from '@temporal-ecommerce/env';
+import { LOAD_ENV } from '../env';
 import { LoadArgsError, parseLoadArgs, pickScenario, type LoadOptions, type Scenario } from './options';
 import { LoadStats, statusLine, summary } from './stats';
 
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
   }
   let opts: LoadOptions;
   try {
-    opts = parseLoadArgs(argv, process.env);
+    opts = parseLoadArgs(argv, readEnv(LOAD_ENV, process.env));
   } catch (err) {
     if (err instanceof LoadArgsError) {
       console.error(`${err.message}\n\n${HELP}`);

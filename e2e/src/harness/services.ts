@@ -22,6 +22,7 @@ export interface ServiceEnvOptions {
  */
 export function serviceEnv(opts: ServiceEnvOptions): NodeJS.ProcessEnv {
   return {
+    // env-exception: handed through to the child so it finds node and its tools; not configuration.
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',

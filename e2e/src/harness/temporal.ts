@@ -84,17 +84,7 @@ export class RestartableTemporal {
   }
 }
 
-/** A port the OS just handed out (then released) on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '@temporal-ecommerce/infra';
 
 /** Whether nothing listens on `port` at `host` (0.0.0.0: on any interface, as a published container port). */
 export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {

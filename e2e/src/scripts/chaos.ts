@@ -1,5 +1,5 @@
-import { CHAOS_SABOTAGES, type ChaosSabotage } from '@temporal-ecommerce/contracts/order';
 import { formatReport, runChaos } from '../chaos';
+import { chaosEnv } from '../env';
 import { exitOnSignals } from '../harness';
 
 /**
@@ -10,27 +10,17 @@ import { exitOnSignals } from '../harness';
  */
 async function main(): Promise<void> {
   exitOnSignals();
-  const num = (key: string, fallback: number): number => {
-    const raw = process.env[key];
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${key} must be a positive integer, got "${raw}"`);
-    return value;
-  };
-  const sabotage = process.env.CHAOS_SABOTAGE || undefined;
-  if (sabotage !== undefined && !Object.hasOwn(CHAOS_SABOTAGES, sabotage)) {
-    throw new Error(`CHAOS_SABOTAGE must be one of ${Object.keys(CHAOS_SABOTAGES).join(', ')}, got "${sabotage}"`);
-  }
+  const env = chaosEnv();
   const report = await runChaos({
-    ...(sabotage ? { sabotage: sabotage as ChaosSabotage } : {}),
-    orders: num('CHAOS_ORDERS', 200),
-    workers: num('CHAOS_WORKERS', 2),
-    maxInFlight: num('CHAOS_IN_FLIGHT', 30),
-    temporalPort: num('CHAOS_TEMPORAL_PORT', 7902),
-    ...(process.env.CHAOS_SEED ? { seed: num('CHAOS_SEED', 1) } : {}),
-    timeoutMs: num('CHAOS_TIMEOUT_SECONDS', 900) * 1000,
-    keepDir: process.env.CHAOS_KEEP === '1',
-    postgres: process.env.CHAOS_POSTGRES === '1',
+    ...(env.CHAOS_SABOTAGE ? { sabotage: env.CHAOS_SABOTAGE } : {}),
+    orders: env.CHAOS_ORDERS,
+    workers: env.CHAOS_WORKERS,
+    maxInFlight: env.CHAOS_IN_FLIGHT,
+    temporalPort: env.CHAOS_TEMPORAL_PORT,
+    ...(env.CHAOS_SEED !== undefined ? { seed: env.CHAOS_SEED } : {}),
+    timeoutMs: env.CHAOS_TIMEOUT_SECONDS * 1000,
+    keepDir: env.CHAOS_KEEP,
+    postgres: env.CHAOS_POSTGRES,
     log: (line) => console.log(line),
   });
   console.log(`\n${formatReport(report)}`);

@@ -9,6 +9,7 @@ import { ORDER_TASK_QUEUE, type CreateOrderBody } from '@temporal-ecommerce/cont
 import type { OrderDetailsResponse } from '@temporal-ecommerce/contracts/order/http';
 import type { AnalysisProgress, AnalyzeRequest, AnalyzeStartResponse } from '@temporal-ecommerce/contracts/agent/http';
 import { connectClient, portFree, repoRoot, requestJson, waitFor } from '../harness';
+import { composeSmokeEnv } from '../env';
 
 /**
  * `pnpm test:compose` (and the last step of `pnpm test`): the docker-compose.yml smoke test, through
@@ -26,7 +27,8 @@ const COMPOSE_FILE = 'docker-compose.yml';
 // Host ports docker-compose.yml publishes: the gateway, Temporal's frontend and its UI.
 const PUBLISHED_PORTS = [3001, 7233, 8233];
 // First builds compile better-sqlite3 in five images; later ones hit the layer cache.
-const STARTUP_TIMEOUT_MS = Number(process.env.COMPOSE_SMOKE_TIMEOUT_MS ?? 30 * 60_000);
+const settings = composeSmokeEnv();
+const STARTUP_TIMEOUT_MS = settings.COMPOSE_SMOKE_TIMEOUT_MS;
 
 /** One token holding both roles, in a throw-away gateway.env: the gateway runs in production mode. */
 const token = randomBytes(24).toString('hex');
@@ -119,7 +121,7 @@ async function scaleOrderWorkers(project: string): Promise<void> {
 
 async function main(): Promise<void> {
   // A machine with Docker where `pnpm test` should stay quick, or whose ports 3001/7233/8233 are taken.
-  if (process.env.COMPOSE_SMOKE?.trim().toLowerCase() === 'off') {
+  if (settings.COMPOSE_SMOKE === 'off') {
     say('SKIPPED: COMPOSE_SMOKE=off. Nothing was built or started.');
     return;
   }

@@ -9,3 +9,4 @@ export {
 } from './aes-gcm-codec';
 export { encryptionDataConverter, readEncryptionEnv, type EncryptionSettings } from './data-converter';
 export { createCodecServer, type CodecServerOptions } from './codec-server';
+export { CODEC_SERVER_ENV } from './env';

@@ -1,6 +1,6 @@
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { readEncryptionEnv, type EncryptionSettings } from '@temporal-ecommerce/codec';
-import { EnvError, envFlag, temporalTlsFromEnv } from '@temporal-ecommerce/env';
+import { EnvError, envFlag, temporalTlsFromEnv, TEMPORAL_TLS_VARS, v } from '@temporal-ecommerce/env';
 import { envDuration } from './env-parsing';
 import type { TracingOptions } from './tracing';
 import { loadWorkerDeployment, type WorkerDeployment, type WorkerDeploymentDefaults } from './deployment';
@@ -39,6 +39,29 @@ export const DEFAULT_STICKY_QUEUE_TIMEOUT_MS = 3_000;
 const STICKY_QUEUE_TIMEOUT_RANGE_MS = [1_000, 600_000] as const;
 
 const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
+
+/**
+ * The declarations (docs, defaults) of what loadWorkerKitEnv reads, for each worker's schema; the
+ * cross-variable checks (keys, certificates, "off") stay in loadWorkerKitEnv and the parsers it calls.
+ */
+export function workerKitVars(defaults: { metricsPort: number; deploymentName: string }) {
+  return {
+    WORKER_VERSIONING: v.oneOf(['on', 'off'], { default: 'on', description: 'Worker Deployment Versioning (docs/versioning.md); off runs an unversioned worker.' }),
+    WORKER_DEPLOYMENT_NAME: v.string({ default: defaults.deploymentName, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$', hint: '1-100 letters, digits, "_" or "-" (no dot)', description: 'The Worker Deployment this build belongs to.' }),
+    WORKER_BUILD_ID: v.string({ defaultText: '<package version>-<GIT_REVISION>', pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$', hint: '1-100 letters, digits, ".", "_", "+" or "-"', description: "This build's id within the deployment." }),
+    GIT_REVISION: v.string({ defaultText: "git's short HEAD (-dirty with uncommitted changes), nogit without git", description: 'Second half of the default build id (set it in images, which have no .git).' }),
+    WORKER_DEPLOYMENT_PROMOTE: v.oneOf(['never', 'if-none', 'always'], { defaultText: 'never in production, else if-none', description: "When the worker makes its build the deployment's current version on start." }),
+    WORKER_STICKY_QUEUE_TIMEOUT: v.string({ default: '3s', description: "How long a workflow task waits for the worker that cached the workflow before any worker may take it (1 s to 600 s; '3s', '3000')." }),
+    METRICS_PORT: v.string({ default: String(defaults.metricsPort), description: 'Prometheus /metrics port of the SDK runtime, or "off".' }),
+    METRICS_HOST: v.string({ default: '127.0.0.1', description: 'Interface the metrics endpoint listens on.' }),
+    OTEL_ENABLED: v.flag({ default: false, description: 'Export OpenTelemetry traces over OTLP/HTTP.' }),
+    OTEL_EXPORTER_OTLP_ENDPOINT: v.string({ default: DEFAULT_OTLP_ENDPOINT, pattern: '^https?://', hint: 'an http(s) URL', description: 'Collector that receives the spans.' }),
+    PAYLOAD_ENCRYPTION_KEY: v.string({ secret: true, description: 'base64 of 32 bytes (openssl rand -base64 32): payloads are AES-GCM encrypted before they reach Temporal.' }),
+    PAYLOAD_ENCRYPTION_KEY_ID: v.string({ default: 'default', description: 'Id stored with each encrypted payload (rotation).' }),
+    PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: v.string({ secret: true, description: 'id:base64key,... older keys that only decrypt (docs/security.md).' }),
+    ...TEMPORAL_TLS_VARS,
+  };
+}
 
 function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): string | undefined {
   const raw = env.METRICS_PORT?.trim() || String(defaults.metricsPort);

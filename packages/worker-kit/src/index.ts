@@ -3,8 +3,8 @@ export { installRuntime, type RuntimeOptions } from './runtime';
 export { runWorker, type RunWorkerOptions } from './run-worker';
 export { bundleWorkflowsTo } from './bundle';
 export { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
-export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';
+export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, workerKitVars, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';
 export { envDuration } from './env-parsing';
 // Re-exported so a worker's env.ts takes all its parsers from one place.
-export { EnvError, envFlag, envList, envNumber, envTemporalAddress } from '@temporal-ecommerce/env';
+export { defineEnv, EnvError, envFlag, envList, envNumber, envTemporalAddress, readEnv, v, DATA_DIR_VARS, LOG_VARS, NODE_ENV_VARS, TEMPORAL_SERVER_VARS } from '@temporal-ecommerce/env';
 export { currentBuildId, loadWorkerDeployment, readPackageVersion, setCurrentVersion, type DeploymentApi, type PromotePolicy, type WorkerDeployment, type WorkerDeploymentDefaults } from './deployment';

@@ -6,7 +6,7 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { createLogger, installRuntime, runWorker } from '../src';
 import * as activities from './fixtures/activities';
 import type { greeting } from './fixtures/workflows';
-import { freePort } from './helpers/ports';
+import { freePort } from '@temporal-ecommerce/infra';
 
 const workflowsPath = path.join(__dirname, 'fixtures', 'workflows.ts');
 const logger = createLogger('worker-kit-metrics-test', { level: 'warn' });

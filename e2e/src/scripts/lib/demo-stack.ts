@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { RestartableTemporal, connectClient, ensureWorkflowBundle, exitOnSignals, repoRoot, requestJson, runDir, serviceEnv, serviceProcess, startGateway, startWorker, type ServiceProcess } from '../../harness';
+import { demoEnv } from '../../env';
 import type { Client, Connection } from '@temporalio/client';
 
 export type DemoWorker = 'order-worker' | 'ml-worker' | 'agent-worker';
@@ -15,8 +16,7 @@ export interface DemoStackOptions {
 }
 
 /** Ports of the demos (DEMO_TEMPORAL_PORT, DEMO_GATEWAY_PORT): beside, never on, pnpm start's 7233/8233/3001. */
-const TEMPORAL_PORT = Number(process.env.DEMO_TEMPORAL_PORT ?? 7901);
-const GATEWAY_PORT = Number(process.env.DEMO_GATEWAY_PORT ?? 3901);
+const { DEMO_TEMPORAL_PORT: TEMPORAL_PORT, DEMO_GATEWAY_PORT: GATEWAY_PORT, DEMO_KEEP } = demoEnv();
 
 /**
  * A demo's own system: a Temporal dev server (UI on port + 1000), the gateway and the workers it needs,
@@ -98,7 +98,7 @@ export class DemoStack {
 
   /** Stops everything; with DEMO_KEEP=1 first leaves it running for the Temporal UI until Ctrl-C. */
   async stop(say?: (line: string) => void): Promise<void> {
-    if (process.env.DEMO_KEEP === '1') {
+    if (DEMO_KEEP) {
       say?.(`DEMO_KEEP=1: the system stays up (Temporal UI ${this.temporal.uiUrl}, gateway ${this.baseUrl}, token ${this.token}); Ctrl-C stops it.`);
       await new Promise(() => undefined);
     }
