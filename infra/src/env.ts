@@ -26,6 +26,8 @@ export const INFRA_ENV = defineEnv({
   CHROMIUM_PATH: v.string({ defaultText: 'chromium on PATH', description: "The browser pnpm doctor checks for the console's browser tests." }),
   TEMPORAL_ECOMMERCE_APPS_ROOT: v.string({ defaultText: '<repo>', description: 'Where apps/<service>/dist lives (tests point it at fixtures).' }),
   LOG_FORMAT: LOG_VARS.LOG_FORMAT,
+  // Read by control.ts's controlsRequested (which also refuses it under NODE_ENV=production); declared here for the docs and the type check.
+  OPS_CONTROLS: v.oneOf(['on', 'off'] as const, { default: 'off', description: "pnpm start/dev: let the console's Operations screen kill and start workers, set the order worker's faults and run the load generator (local development only; refused with NODE_ENV=production)." }),
   ...TEMPORAL_TLS_VARS,
 });
 
