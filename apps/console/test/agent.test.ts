@@ -40,6 +40,35 @@ describe('agent', () => {
     expect(stack.pageErrors).toEqual([]);
   });
 
+  it('waits for the plan, refactors once it is approved from the page, and shows each batch applied or rolled back with why', async () => {
+    const page = await stack.signedInPage();
+    await page.goto('/#/agent');
+    await page.locator('label', { hasText: 'Refactor for' }).locator('select').selectOption('maintainability');
+    await page.locator('label', { hasText: 'Approve the plan first' }).locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: 'Start analysis' }).click();
+    await page.waitForURL('**/#/agent/agent-analysis-*');
+
+    const dialog = page.getByRole('dialog', { name: 'Plan approval' });
+    await dialog.waitFor({ timeout: 120_000 });
+    expect(await dialog.locator('li').count()).toBeGreaterThan(1);
+    await stack.screenshot(page, 'agent-plan');
+    await dialog.getByLabel('Reason').fill('small batches, tests guard each');
+    await dialog.getByRole('button', { name: 'Approve plan' }).click();
+
+    await expect.poll(() => page.locator('.badge').first().textContent(), { timeout: 240_000 }).toBe('completed');
+    expect(await dialog.count()).toBe(0);
+    const rows = page.getByTestId('batches').locator('tbody tr');
+    const results = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(results).toContain('applied');
+    expect(results).toContain('rolled_back');
+    // A rolled-back batch names its files and says why (its tests failed).
+    const rolledBack = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: 'rolled_back' }) }).first();
+    expect((await rolledBack.locator('td:nth-child(3)').textContent())?.trim()).not.toBe('');
+    expect((await rolledBack.locator('td:nth-child(4)').textContent())?.trim()).not.toBe('');
+    await stack.screenshot(page, 'agent-batches');
+    expect(stack.pageErrors).toEqual([]);
+  });
+
   it('runs the specialists and shows them as a tree under their coordinator, live, each with its own run', async () => {
     const page = await stack.signedInPage();
     await page.goto('/#/agent');
