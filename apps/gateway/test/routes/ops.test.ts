@@ -181,7 +181,7 @@ describe('SUPERVISOR_SOCKET in the configuration', () => {
       expect(err).toBeInstanceOf(ConfigError);
       message = (err as Error).message;
     }
-    expect(message).toMatch(/SUPERVISOR_TOKEN: /);
+    expect(message).toMatch(/SUPERVISOR_TOKEN must be at least 32 characters/);
     expect(message).not.toContain('short-secret');
   });
 });
