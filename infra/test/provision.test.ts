@@ -11,19 +11,20 @@ import { ALL_SEARCH_ATTRIBUTES } from '@temporal-ecommerce/contracts/search-attr
 import { startDevServer, type DevServer } from '../src/dev-server';
 import { provision, provisionNexusEndpoint } from '../src/provision';
 
-/** provision() prepares a server we did not start (compose, a cluster); a bare dev server stands in for one. */
-describe('provision', () => {
-  let server: DevServer;
-  let connection: Connection;
-  beforeAll(async () => {
-    server = await startDevServer({ port: 0, ui: false, dbFilename: null, searchAttributes: [], log: () => undefined });
-    connection = await Connection.connect({ address: server.address });
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await server?.stop();
-  });
+// One bare dev server for the file: it stands in for a server we did not start (compose, a cluster).
+let server: DevServer;
+let connection: Connection;
+beforeAll(async () => {
+  server = await startDevServer({ port: 0, ui: false, dbFilename: null, searchAttributes: [], log: () => undefined });
+  connection = await Connection.connect({ address: server.address });
+});
+afterAll(async () => {
+  await connection?.close();
+  await server?.stop();
+});
 
+/** provision() prepares a server we did not start (compose, a cluster). */
+describe('provision', () => {
   it('creates a missing namespace and registers every search attribute, then finds nothing left to do', async () => {
     const first = await provision(connection, 'provision-test');
     expect(first.namespaceCreated).toBe(true);
@@ -60,17 +61,6 @@ describe('provision', () => {
 });
 
 describe('billing Nexus endpoint', () => {
-  let server: DevServer;
-  let connection: Connection;
-  beforeAll(async () => {
-    server = await startDevServer({ port: 0, ui: false, dbFilename: null, searchAttributes: [], log: () => undefined });
-    connection = await Connection.connect({ address: server.address });
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await server?.stop();
-  });
-
   it('the dev server launcher provisions billing: its namespace and an endpoint routing to its task queue', async () => {
     await connection.workflowService.describeNamespace({ namespace: BILLING_NAMESPACE });
     const { endpoints = [] } = await connection.operatorService.listNexusEndpoints({ name: BILLING_NEXUS_ENDPOINT });
