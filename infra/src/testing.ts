@@ -55,3 +55,6 @@ export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironme
   }
   return env;
 }
+
+/** Billing's namespace, queue and endpoint, which createLocalTestEnv provisions beside `default`. */
+export { BILLING_ENDPOINT } from './provision';

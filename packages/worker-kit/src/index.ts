@@ -1,6 +1,6 @@
 export { createLogger, PinoSdkLogger, summarizeWebpackReport, type LoggerOptions } from './logger';
 export { installRuntime, type RuntimeOptions } from './runtime';
-export { runWorker, type RunWorkerOptions } from './run-worker';
+export { runWorker, type CompanionWorkerOptions, type RunWorkerOptions } from './run-worker';
 export { bundleWorkflowsTo } from './bundle';
 export { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
 export { DEFAULT_STICKY_QUEUE_TIMEOUT_MS, loadWorkerKitEnv, workerKitVars, type WorkerKitEnv, type WorkerKitEnvDefaults } from './env';

@@ -9,6 +9,24 @@ import { installRuntime } from './runtime';
 import { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
 import { currentBuildId, setCurrentVersion, type WorkerDeployment } from './deployment';
 
+/**
+ * A second Worker in the same process (another namespace or task queue, such as billing's Nexus service
+ * beside the order worker): it shares the connection, runtime, logger, payload codec and tracing, starts
+ * with the main Worker and stops with it. Unversioned: it polls as no Worker Deployment version.
+ */
+export interface CompanionWorkerOptions {
+  /** Shown in logs and in the identity (`pid@host/<service>/<name>`). */
+  name: string;
+  namespace: string;
+  taskQueue: string;
+  workflowsPath: string;
+  workflowBundlePath?: string;
+  activities?: object;
+  /** Nexus service handlers this Worker serves on its task queue. */
+  nexusServices?: WorkerOptions['nexusServices'];
+  workerOptions?: Partial<WorkerOptions>;
+}
+
 export interface RunWorkerOptions {
   /** Service name: part of the worker identity shown in the Temporal UI (`pid@host/service`). */
   service: string;
@@ -22,6 +40,10 @@ export interface RunWorkerOptions {
   /** Prebundled workflow code (production). Used when the file exists; otherwise `workflowsPath`. */
   workflowBundlePath?: string;
   activities: object;
+  /** Nexus service handlers served on `taskQueue`. */
+  nexusServices?: WorkerOptions['nexusServices'];
+  /** More Workers run by this process beside the main one, each on its own namespace and task queue. */
+  companions?: CompanionWorkerOptions[];
   logger: pino.Logger;
   /** Anything else for Worker.create (tuning, interceptors, identity). Wins over the values above. */
   workerOptions?: Partial<WorkerOptions>;
@@ -53,7 +75,7 @@ export interface RunWorkerOptions {
 
 type WorkflowSource = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
 
-function workflowSource(opts: RunWorkerOptions): { source: WorkflowSource; from: string } {
+function workflowSource(opts: Pick<RunWorkerOptions, 'workflowBundlePath' | 'workflowsPath' | 'tracing'>): { source: WorkflowSource; from: string } {
   // The tracing plugin adds a workflow interceptor module, which only a bundle made at start includes.
   if (opts.workflowBundlePath && existsSync(opts.workflowBundlePath) && !opts.tracing) {
     return { source: { workflowBundle: { codePath: opts.workflowBundlePath } }, from: opts.workflowBundlePath };
@@ -64,6 +86,32 @@ function workflowSource(opts: RunWorkerOptions): { source: WorkflowSource; from:
 function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
+ * Resolves when every Worker has stopped; the first Worker to stop, for any reason, shuts the others down
+ * (one process, one lifetime: a process whose billing Worker died must not keep taking orders that need
+ * it). Rejects with the first failure once all have stopped.
+ */
+function runTogether(workers: Worker[], runs: Promise<void>[]): Promise<void> {
+  if (runs.length === 1) return runs[0]!;
+  let failure: { err: unknown } | undefined;
+  const stopOthers = (): void => {
+    for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+  };
+  return Promise.all(
+    runs.map((run) =>
+      run.then(
+        () => stopOthers(),
+        (err: unknown) => {
+          failure ??= { err };
+          stopOthers();
+        },
+      ),
+    ),
+  ).then(() => {
+    if (failure) throw failure.err;
+  });
 }
 
 /** Applies the promote policy; answers whether this version is now the current one. */
@@ -97,22 +145,52 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
   try {
     if (opts.tracing) tracing = createWorkerTracing(opts.service, opts.tracing);
     const { source, from } = workflowSource(opts);
-    const worker = await Worker.create({
+    const shared = {
       connection,
+      stickyQueueScheduleToStartTimeout: opts.stickyQueueScheduleToStartTimeout ?? DEFAULT_STICKY_QUEUE_TIMEOUT_MS,
+      ...(dataConverter ? { dataConverter } : {}),
+      ...(tracing ? { plugins: [tracing.plugin] } : {}),
+    };
+    const worker = await Worker.create({
+      ...shared,
       namespace,
       taskQueue,
       identity: `${process.pid}@${hostname()}/${opts.service}`,
       activities: opts.activities,
-      stickyQueueScheduleToStartTimeout: opts.stickyQueueScheduleToStartTimeout ?? DEFAULT_STICKY_QUEUE_TIMEOUT_MS,
+      ...(opts.nexusServices ? { nexusServices: opts.nexusServices } : {}),
       ...source,
-      ...(dataConverter ? { dataConverter } : {}),
-      ...(tracing ? { plugins: [tracing.plugin] } : {}),
       ...(opts.deployment
         ? { workerDeploymentOptions: { useWorkerVersioning: true, version: opts.deployment.version, defaultVersioningBehavior: opts.deployment.behavior } }
         : {}),
       ...opts.workerOptions,
     });
-    const running = opts.signal ? worker.runUntil(untilAborted(opts.signal)) : worker.run();
+    const companions: { options: CompanionWorkerOptions; worker: Worker; from: string }[] = [];
+    try {
+      for (const c of opts.companions ?? []) {
+        const companionSource = workflowSource({ ...c, tracing: opts.tracing });
+        const companion = await Worker.create({
+          ...shared,
+          namespace: c.namespace,
+          taskQueue: c.taskQueue,
+          identity: `${process.pid}@${hostname()}/${opts.service}/${c.name}`,
+          ...(c.activities ? { activities: c.activities } : {}),
+          ...(c.nexusServices ? { nexusServices: c.nexusServices } : {}),
+          ...companionSource.source,
+          ...c.workerOptions,
+        });
+        companions.push({ options: c, worker: companion, from: companionSource.from });
+      }
+    } catch (err) {
+      // A created Worker holds the connection until it has run: run each to an immediate stop to release it.
+      await Promise.all([worker, ...companions.map((c) => c.worker)].map((w) => w.runUntil(Promise.resolve()).catch(() => undefined)));
+      throw err;
+    }
+    const workers = [worker, ...companions.map((c) => c.worker)];
+    // Each Worker stops on the Runtime's shutdown signals by itself; with `signal`, all stop when it aborts.
+    const running = runTogether(
+      workers,
+      workers.map((w) => (opts.signal ? w.runUntil(untilAborted(opts.signal)) : w.run())),
+    );
     // The server routes new runs only to a current (or ramping) version, and accepts a version as current
     // only once it has seen it poll: so promote with the worker running, and say "started" after that.
     running.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled meanwhile
@@ -128,7 +206,11 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
     const stickyQueueTimeoutMs = worker.options.stickyQueueScheduleToStartTimeoutMs;
     const versioning = opts.deployment ? { ...opts.deployment.version, behavior: opts.deployment.behavior, current: promoted } : undefined;
     logger.info({ ...fields, workflows: from, encrypted: Boolean(dataConverter), tracing: Boolean(tracing), stickyQueueTimeoutMs, versioning }, 'worker started');
+    for (const c of companions) {
+      logger.info({ companion: c.options.name, taskQueue: c.options.taskQueue, namespace: c.options.namespace, workflows: c.from, nexusServices: (c.options.nexusServices ?? []).map((s) => s.definition.name) }, 'worker started');
+    }
     await running;
+    for (const c of companions) logger.info({ companion: c.options.name, taskQueue: c.options.taskQueue, namespace: c.options.namespace }, 'worker stopped');
     logger.info(fields, 'worker stopped');
   } catch (err) {
     logger.error({ ...fields, err }, 'worker failed');

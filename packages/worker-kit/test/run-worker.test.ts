@@ -4,8 +4,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { BILLING_ENDPOINT, createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { bundleWorkflowsTo, createLogger, installRuntime, runWorker, type RunWorkerOptions } from '../src';
 import * as activities from './fixtures/activities';
 import type { greeting } from './fixtures/workflows';
@@ -117,5 +118,55 @@ describe('runWorker', () => {
         connectionOptions: {},
       }),
     ).rejects.toThrow();
+  });
+
+  it('runs a companion Worker in another namespace beside the main one, and stops both when the signal aborts', async () => {
+    const taskQueue = `worker-kit-${randomUUID()}`;
+    const companionQueue = `worker-kit-companion-${randomUUID()}`;
+    const otherNamespace = BILLING_ENDPOINT.namespace;
+    const controller = new AbortController();
+    let stopped = false;
+    const running = runWorker({
+      service: 'worker-kit-test',
+      address,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      workflowsPath,
+      activities,
+      logger,
+      signal: controller.signal,
+      companions: [{ name: 'other', namespace: otherNamespace, taskQueue: companionQueue, workflowsPath, activities }],
+    }).finally(() => {
+      stopped = true;
+    });
+    try {
+      const inOther = new Client({ connection: env.connection, namespace: otherNamespace });
+      const [main, companion] = await Promise.all([
+        env.client.workflow.execute<typeof greeting>('greeting', { taskQueue, workflowId: `greeting-${randomUUID()}`, args: ['main'] }),
+        inOther.workflow.execute<typeof greeting>('greeting', { taskQueue: companionQueue, workflowId: `greeting-${randomUUID()}`, args: ['companion'] }),
+      ]);
+      expect([main, companion]).toEqual(['Hello, main!', 'Hello, companion!']);
+      expect(stopped).toBe(false);
+    } finally {
+      controller.abort();
+      await running;
+    }
+    expect(lines.some((l) => l.msg === 'worker started' && l.companion === 'other' && l.namespace === otherNamespace && l.taskQueue === companionQueue)).toBe(true);
+    expect(lines.some((l) => l.msg === 'worker stopped' && l.companion === 'other' && l.taskQueue === companionQueue)).toBe(true);
+  });
+
+  it('rejects when a companion cannot start (its namespace does not exist), without leaving the main Worker running', async () => {
+    await expect(
+      runWorker({
+        service: 'worker-kit-test',
+        address,
+        namespace: env.namespace ?? 'default',
+        taskQueue: `worker-kit-${randomUUID()}`,
+        workflowsPath,
+        activities,
+        logger,
+        companions: [{ name: 'nowhere', namespace: `no-such-namespace-${randomUUID()}`, taskQueue: 'nowhere', workflowsPath, activities }],
+      }),
+    ).rejects.toThrow(/namespace/i);
   });
 });

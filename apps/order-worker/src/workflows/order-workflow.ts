@@ -3,6 +3,7 @@ import {
   CancellationScope,
   allHandlersFinished,
   condition,
+  createNexusServiceClient,
   isCancellation,
   log,
   patched,
@@ -18,11 +19,13 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { Saga } from '@temporal-ecommerce/saga';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
+import { BILLING_NEXUS_ENDPOINT, billingService, type ChargeRequest, type ChargeResult } from '@temporal-ecommerce/contracts/billing';
 import {
   CANCELLABLE_ORDER_STATUSES,
   DEFAULT_APPROVAL_TIMEOUT,
   DEFAULT_COMPLETION_DELAY,
   HIGH_VALUE_THRESHOLD,
+  ORDER_BILLING_NEXUS_PATCH,
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_CONFIRMATION_PATCH,
@@ -70,6 +73,13 @@ const { sendOrderConfirmation, sendOrderRetraction } = proxyActivities<OrderActi
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 },
 });
+
+// Billing through Nexus (ORDER_BILLING_NEXUS_PATCH): each operation runs a billing workflow whose activity
+// keeps the options above (charge: 2 min per attempt, 5 attempts; refund: the undo retries), so the
+// operation's own deadline only has to outlast them plus a billing worker's restart. Past it the charge
+// counts as failed and the saga refunds, which the ledger makes safe whenever the charge lands.
+const CHARGE_THROUGH_BILLING_TIMEOUT = '15 minutes';
+const REFUND_THROUGH_BILLING_TIMEOUT = '30 minutes';
 
 const isoAfter = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
@@ -212,6 +222,20 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   // the same workflow task once failed to replay for a query on the closed run (nondeterminism, SDK 1.24).
   // The later call returns the same answer without a second marker.
   if (localSteps) patched(ORDER_CATALOG_PRICE_PATCH);
+  // Decided here for the same reason. Only the newest shape moves billing behind Nexus: older runs keep
+  // the payment activities their history recorded (docs/nexus.md).
+  const billingViaNexus = localSteps && patched(ORDER_BILLING_NEXUS_PATCH);
+  const billing = createNexusServiceClient({ endpoint: BILLING_NEXUS_ENDPOINT, service: billingService });
+  // The order id stays the idempotency key on both paths: the ledger's (one charge per order) and, through
+  // Nexus, billing's workflow id (charge-<orderId>), so retried operations attach to the same charge.
+  const charge = (request: ChargeRequest, summary: string): Promise<ChargeResult> =>
+    billingViaNexus
+      ? billing.executeOperation('charge', request, { scheduleToCloseTimeout: CHARGE_THROUGH_BILLING_TIMEOUT, summary })
+      : processPayment.executeWithOptions({ summary }, [request]);
+  const refund = (orderId: string): Promise<{ refunded: boolean }> =>
+    billingViaNexus
+      ? billing.executeOperation('refund', { orderId }, { scheduleToCloseTimeout: REFUND_THROUGH_BILLING_TIMEOUT, summary: 'Refund the order' })
+      : refundPayment({ orderId });
 
   const saga = new Saga();
   /** Set once the customer was told the order is confirmed: undoing it then owes them a retraction. */
@@ -278,11 +302,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     throwIfCancelled();
 
     saga.addCompensation(OrderStep.RefundPayment, async () => {
-      if ((await refundPayment({ orderId: order.orderId })).refunded) state.compensations.push(OrderStep.RefundPayment);
+      if ((await refund(order.orderId)).refunded) state.compensations.push(OrderStep.RefundPayment);
     });
-    const payment = await processPayment.executeWithOptions({ summary: `Charge ${state.totalAmount.toFixed(2)} to ${order.customerId}` }, [
+    const payment = await charge(
       { orderId: order.orderId, customerId: order.customerId, amount: state.totalAmount },
-    ]);
+      `Charge ${state.totalAmount.toFixed(2)} to ${order.customerId}`,
+    );
     state.paymentProcessed = true;
     state.paymentId = payment.paymentId;
     setStatus('payment_completed', `Payment captured (${payment.paymentId})`);

@@ -96,6 +96,13 @@ export const ORDER_RETRACTION_PATCH = 'order-retraction-v3';
 export const ORDER_LOCAL_STEPS_PATCH = 'order-local-steps-v4';
 
 /**
+ * Patch id of billing through Nexus (docs/nexus.md): the charge and the refund are operations of billing's
+ * Nexus service (packages/contracts/src/billing.ts), run in billing's namespace, instead of the order
+ * worker's payment activities. Runs without the marker keep the activity tasks their history recorded.
+ */
+export const ORDER_BILLING_NEXUS_PATCH = 'order-billing-nexus-v5';
+
+/**
  * Values of the order worker's CHAOS_SABOTAGE: each breaks exactly one guarantee that an invariant of the
  * chaos run (e2e/src/chaos/checks.ts, same ids) checks, so that each check is seen to fail once. The
  * worker refuses to start with one when NODE_ENV=production.

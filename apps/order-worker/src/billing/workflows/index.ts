@@ -6,7 +6,11 @@ import type { OrderActivities } from '../../activities';
 const RETRY: ActivityOptions['retry'] = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 };
 // The same payment activities and options as the order workflow's own charge: one idempotent charge per order.
 const { processPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '5 seconds', retry: RETRY });
-const { refundPayment } = proxyActivities<OrderActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1s', maximumInterval: '30s' } });
+// The order saga's undo options: a refund must get through, then fails the operation so the saga reports it.
+const { refundPayment } = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
 
 /** Charges an order once (the order id is the payment's idempotency key); a declined card fails it with PaymentDeclined. */
 export async function chargeWorkflow(request: ChargeRequest): Promise<ChargeResult> {
