@@ -61,8 +61,12 @@ export function assertBuilt(app: AppName): void {
 export function ensureWorkflowBundle(app: Exclude<AppName, 'gateway'>): void {
   assertBuilt(app);
   const dist = path.join(appDir(app), 'dist');
-  const bundle = path.join(dist, 'workflow-bundle.js');
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(path.join(dist, 'workflows'))) return;
+  // The order worker also bundles billing's workflows (its companion Worker, docs/nexus.md).
+  const pairs = [
+    { bundle: path.join(dist, 'workflow-bundle.js'), sources: path.join(dist, 'workflows') },
+    { bundle: path.join(dist, 'billing-workflow-bundle.js'), sources: path.join(dist, 'billing', 'workflows') },
+  ].filter(({ sources }) => existsSync(sources));
+  if (pairs.every(({ bundle, sources }) => existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(sources))) return;
   execFileSync(process.execPath, [path.join(dist, 'scripts', 'bundle-workflows.js')], { cwd: appDir(app), stdio: 'ignore' });
 }
 

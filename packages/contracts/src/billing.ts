@@ -12,11 +12,22 @@ export const BILLING_TASK_QUEUE = 'billing-payments';
 /** The Nexus endpoint callers in other namespaces name; it routes to BILLING_TASK_QUEUE in BILLING_NAMESPACE. */
 export const BILLING_NEXUS_ENDPOINT = 'billing';
 
+/**
+ * The caller's task priority, carried in the request because a Nexus operation has none of its own (SDK
+ * 1.24's StartNexusOperationOptions has no priority field): billing starts its workflow with it, so an
+ * urgent order's charge is not queued behind a backlog of normal ones. Keys 1-5 (the server's range).
+ */
+export interface BillingPriority {
+  priorityKey?: number;
+  fairnessKey?: string;
+}
+
 /** What the order workflow asks billing to charge: the order id is the charge's idempotency key. */
 export interface ChargeRequest {
   orderId: string;
   customerId: string;
   amount: number;
+  priority?: BillingPriority;
 }
 export interface ChargeResult {
   paymentId: string;
@@ -24,6 +35,7 @@ export interface ChargeResult {
 }
 export interface RefundRequest {
   orderId: string;
+  priority?: BillingPriority;
 }
 export interface RefundResult {
   refunded: boolean;
@@ -48,4 +60,42 @@ export function chargeWorkflowId(orderId: string): string {
 }
 export function refundWorkflowId(orderId: string): string {
   return `refund-${orderId}`;
+}
+
+/** The first field of a request that billing refuses, and why; undefined when the request is acceptable. */
+export type BillingRequestProblem = { field: string; message: string } | undefined;
+
+const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+function priorityProblem(priority: unknown): BillingRequestProblem {
+  if (priority === undefined) return undefined;
+  if (typeof priority !== 'object' || priority === null) return { field: 'priority', message: 'must be an object' };
+  const { priorityKey, fairnessKey } = priority as Record<string, unknown>;
+  if (priorityKey !== undefined && (!Number.isInteger(priorityKey) || (priorityKey as number) < 1 || (priorityKey as number) > 5)) {
+    return { field: 'priority.priorityKey', message: 'must be an integer from 1 to 5' };
+  }
+  if (fairnessKey !== undefined && (typeof fairnessKey !== 'string' || fairnessKey.length === 0 || fairnessKey.length > 64)) {
+    return { field: 'priority.fairnessKey', message: 'must be a string of 1-64 characters' };
+  }
+  return undefined;
+}
+
+/**
+ * Billing trusts no caller (an OSS endpoint has no caller allowlist, docs/nexus.md): a charge names an
+ * order id usable as a workflow id, a customer and a positive amount; a priority in the server's range.
+ */
+export function validateChargeRequest(request: unknown): BillingRequestProblem {
+  if (typeof request !== 'object' || request === null) return { field: 'request', message: 'must be an object' };
+  const { orderId, customerId, amount, priority } = request as Record<string, unknown>;
+  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) return { field: 'orderId', message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' };
+  if (typeof customerId !== 'string' || customerId.length === 0 || customerId.length > 128) return { field: 'customerId', message: 'must be a string of 1-128 characters' };
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) return { field: 'amount', message: 'must be a finite number above 0' };
+  return priorityProblem(priority);
+}
+
+export function validateRefundRequest(request: unknown): BillingRequestProblem {
+  if (typeof request !== 'object' || request === null) return { field: 'request', message: 'must be an object' };
+  const { orderId, priority } = request as Record<string, unknown>;
+  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) return { field: 'orderId', message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' };
+  return priorityProblem(priority);
 }

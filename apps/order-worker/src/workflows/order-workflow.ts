@@ -12,6 +12,7 @@ import {
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
   type ActivityOptions,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
@@ -19,7 +20,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { Saga } from '@temporal-ecommerce/saga';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
-import { BILLING_NEXUS_ENDPOINT, billingService, type ChargeRequest, type ChargeResult } from '@temporal-ecommerce/contracts/billing';
+import { BILLING_NEXUS_ENDPOINT, billingService, type BillingPriority, type ChargeRequest, type ChargeResult } from '@temporal-ecommerce/contracts/billing';
 import {
   CANCELLABLE_ORDER_STATUSES,
   DEFAULT_APPROVAL_TIMEOUT,
@@ -228,13 +229,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   const billing = createNexusServiceClient({ endpoint: BILLING_NEXUS_ENDPOINT, service: billingService });
   // The order id stays the idempotency key on both paths: the ledger's (one charge per order) and, through
   // Nexus, billing's workflow id (charge-<orderId>), so retried operations attach to the same charge.
+  // A Nexus operation carries no task priority: the order's travels in the request (docs/priorities.md).
+  const { priorityKey, fairnessKey } = workflowInfo().priority ?? {};
+  // Unset keys may read as 0 or '': only set ones travel.
+  const priority: BillingPriority | undefined = priorityKey || fairnessKey ? { ...(priorityKey ? { priorityKey } : {}), ...(fairnessKey ? { fairnessKey } : {}) } : undefined;
   const charge = (request: ChargeRequest, summary: string): Promise<ChargeResult> =>
     billingViaNexus
-      ? billing.executeOperation('charge', request, { scheduleToCloseTimeout: CHARGE_THROUGH_BILLING_TIMEOUT, summary })
+      ? billing.executeOperation('charge', { ...request, ...(priority ? { priority } : {}) }, { scheduleToCloseTimeout: CHARGE_THROUGH_BILLING_TIMEOUT, summary })
       : processPayment.executeWithOptions({ summary }, [request]);
   const refund = (orderId: string): Promise<{ refunded: boolean }> =>
     billingViaNexus
-      ? billing.executeOperation('refund', { orderId }, { scheduleToCloseTimeout: REFUND_THROUGH_BILLING_TIMEOUT, summary: 'Refund the order' })
+      ? billing.executeOperation('refund', { orderId, ...(priority ? { priority } : {}) }, { scheduleToCloseTimeout: REFUND_THROUGH_BILLING_TIMEOUT, summary: 'Refund the order' })
       : refundPayment({ orderId });
 
   const saga = new Saga();

@@ -1,15 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
+import { BILLING_NAMESPACE, chargeWorkflowId } from '@temporal-ecommerce/contracts/billing';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import { approveOrderUpdate, cancelOrderUpdate, getOrderStatusQuery, type CreateOrderBody, type OrderState } from '@temporal-ecommerce/contracts/order';
 import { createActivities, type FaultConfig } from '../../src/activities';
 import { InventoryService } from '../../src/services/inventory';
 import { ShipmentService } from '../../src/services/shipments';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { chargeCount, netCharged, stockTotals, tempOrderDb } from '../helpers/db';
 import { highValueOrder, normalOrder, recordHistory, startOrder, uniqueId, waitForStatus, workflowBundle } from '../helpers/orders';
 
@@ -17,6 +19,7 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 let initialStock: Record<string, number>;
 /** Orders of this file and how each must end up in the ledger: charged in full, or not at all. */
 const outcomes = new Map<string, { total: number; kept: boolean }>();
@@ -26,9 +29,11 @@ beforeAll(async () => {
   store = await tempOrderDb();
   initialStock = await stockTotals(store.db);
   await workflowBundle();
+  billing = await startBilling(env, createActivities({ db: store.db }));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
@@ -41,11 +46,14 @@ afterEach(async () => {
 /** Runs `fn` with a worker on a fresh task queue whose activities have the given faults. */
 async function withWorker<T>(faults: Partial<FaultConfig>, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueId('orders');
+  const activities = createActivities({ db: store.db, faults });
+  // The charge and refund run in billing's Worker (through Nexus) with the same faults.
+  billing.use(activities);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: store.db, faults }),
+    activities,
   });
   return worker.runUntil(fn(taskQueue));
 }
@@ -223,7 +231,9 @@ describe('order workflow on a real server', () => {
     await withWorker({ paymentLostResponses: 2 }, async (tq) => {
       const handle = await startOrder(env.client, tq, o, { completionDelay: '1 second' });
       expect((await handle.result()).status).toBe('completed');
-      const attempts = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes?.attempt === 3);
+      // The charge's retries happen in billing's workflow (through Nexus): its history holds the third attempt.
+      const charge = new Client({ connection: env.connection, namespace: BILLING_NAMESPACE }).workflow.getHandle(chargeWorkflowId(o.orderId));
+      const attempts = (await charge.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes?.attempt === 3);
       expect(attempts?.length).toBe(1);
       await recordHistory(handle, 'payment-retried');
     });
