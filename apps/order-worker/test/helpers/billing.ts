@@ -19,6 +19,8 @@ type PaymentActivities = Pick<OrderActivities, 'processPayment' | 'refundPayment
 export interface TestBilling {
   /** The payment activities (their store and faults) billing runs from now on: the current test's. */
   use(activities: PaymentActivities): void;
+  /** `use`, returning the activities: `activities: billing.share(createActivities(...))` in a Worker's options. */
+  share<T extends PaymentActivities>(activities: T): T;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,10 @@ export async function startBilling(env: TestWorkflowEnvironment, activities: Pay
   return {
     use(next) {
       current = next;
+    },
+    share(next) {
+      current = next;
+      return next;
     },
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();

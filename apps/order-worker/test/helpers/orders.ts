@@ -105,6 +105,11 @@ export function activityTaskTypesOf(history: History): string[] {
   return (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
 }
 
+/** Nexus operations a run scheduled (NexusOperationScheduled events), in history order. */
+export function nexusOperationsOf(history: History): string[] {
+  return (history.events ?? []).flatMap((e) => (e.nexusOperationScheduledEventAttributes ? [e.nexusOperationScheduledEventAttributes.operation ?? '?'] : []));
+}
+
 /** Local activities a run recorded (core's markers): type and the attempt that produced the result. */
 export function localActivitiesOf(history: History): { type: string; attempt: number; failed: boolean }[] {
   return (history.events ?? []).flatMap((e) => {

@@ -14,6 +14,7 @@ import {
   type CreateOrderBody,
   type OrderWorkflowInput,
 } from '@temporal-ecommerce/contracts/order';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { createActivities, type FaultConfig } from '../../src/activities';
 import { netCharged as netChargedIn, stockTotals, tempOrderDb } from '../helpers/db';
 import { highValueOrder, normalOrder, recordHistory, uniqueId, waitForStatus, workflowBundle } from '../helpers/orders';
@@ -24,21 +25,24 @@ const DECLINED = 'customer-declined';
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
   store = await tempOrderDb();
   await workflowBundle();
+  billing = await startBilling(env, createActivities({ db: store.db }));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
 
 async function withWorker<T>(faults: Partial<FaultConfig>, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueId('orders');
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities({ db: store.db, faults }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: billing.share(createActivities({ db: store.db, faults })) });
   return worker.runUntil(fn(taskQueue));
 }
 

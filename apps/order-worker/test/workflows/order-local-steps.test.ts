@@ -7,6 +7,7 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
+  ORDER_BILLING_NEXUS_PATCH,
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_LOCAL_STEPS_PATCH,
@@ -15,6 +16,7 @@ import {
   type CreateOrderBody,
   type OrderState,
 } from '@temporal-ecommerce/contracts/order';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { createActivities, type FaultConfig } from '../../src/activities';
 import { ShipmentService } from '../../src/services/shipments';
 import { chargeCount, netCharged, stockTotals, tempOrderDb } from '../helpers/db';
@@ -22,6 +24,7 @@ import {
   activityTaskTypesOf,
   localActivitiesOf,
   normalOrder,
+  nexusOperationsOf,
   patchIdsOf,
   recordHistory,
   startOrder,
@@ -35,6 +38,7 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 let initialStock: Record<string, number>;
 const outcomes = new Map<string, { total: number; kept: boolean }>();
 
@@ -43,9 +47,11 @@ beforeAll(async () => {
   store = await tempOrderDb();
   initialStock = await stockTotals(store.db);
   await workflowBundle();
+  billing = await startBilling(env, createActivities({ db: store.db }));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
@@ -57,7 +63,7 @@ afterEach(async () => {
 
 async function withWorker<T>(faults: Partial<FaultConfig>, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueId('orders');
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities({ db: store.db, faults }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: billing.share(createActivities({ db: store.db, faults })) });
   return worker.runUntil(fn(taskQueue));
 }
 
@@ -79,7 +85,7 @@ async function statusAfterClose(handle: WorkflowHandle): Promise<string> {
   return (await handle.query(getOrderStatusQuery)).status;
 }
 
-const V4 = [ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
+const V4 = [ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_BILLING_NEXUS_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
 
 describe(`reserve and ship as local activities, one upsert per workflow task (${ORDER_LOCAL_STEPS_PATCH})`, () => {
   it('a new order reserves and ships in its workflow tasks: no activity task for either, one upsert per task, the same search attributes', async () => {
@@ -92,7 +98,9 @@ describe(`reserve and ship as local activities, one upsert per workflow task (${
       expect(result.trackingNumber).toMatch(/^1Z/);
       const history = await handle.fetchHistory();
       expect(patchIdsOf(history)).toEqual(V4);
-      expect(activityTaskTypesOf(history)).toEqual(['processPayment', 'sendOrderConfirmation']);
+      // The charge is a Nexus operation (billing's namespace runs its activity): no payment activity task here.
+      expect(activityTaskTypesOf(history)).toEqual(['sendOrderConfirmation']);
+      expect(nexusOperationsOf(history)).toEqual(['charge']);
       expect(localActivitiesOf(history)).toEqual([
         { type: 'reserveInventory', attempt: 1, failed: false },
         { type: 'createShipment', attempt: 1, failed: false },
@@ -120,7 +128,8 @@ describe(`reserve and ship as local activities, one upsert per workflow task (${
         { type: 'reserveInventory', attempt: 1, failed: false },
         { type: 'createShipment', attempt: 5, failed: true },
       ]);
-      expect(activityTaskTypesOf(history)).toEqual(['processPayment', 'sendOrderConfirmation', 'cancelShipment', 'refundPayment', 'releaseInventory', 'sendOrderRetraction']);
+      expect(activityTaskTypesOf(history)).toEqual(['sendOrderConfirmation', 'cancelShipment', 'releaseInventory', 'sendOrderRetraction']);
+      expect(nexusOperationsOf(history)).toEqual(['charge', 'refund']);
       expect(await statusAfterClose(handle)).toBe('failed');
       await recordHistory(handle, 'local-steps-carrier-unavailable');
     });

@@ -7,6 +7,7 @@ import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
 import { SA } from '@temporal-ecommerce/contracts/search-attributes';
 import {
+  ORDER_BILLING_NEXUS_PATCH,
   ORDER_CATALOG_PRICE_PATCH,
   ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH,
   ORDER_LOCAL_STEPS_PATCH,
@@ -16,6 +17,7 @@ import {
   type CreateOrderBody,
   type OrderState,
 } from '@temporal-ecommerce/contracts/order';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { createActivities } from '../../src/activities';
 import { InventoryService } from '../../src/services/inventory';
 import { NotificationService } from '../../src/services/notifications';
@@ -27,21 +29,24 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
   store = await tempOrderDb();
   await workflowBundle();
+  billing = await startBilling(env, createActivities({ db: store.db }));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
 
 async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueId('orders');
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities({ db: store.db }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: billing.share(createActivities({ db: store.db })) });
   return worker.runUntil(fn(taskQueue));
 }
 
@@ -83,7 +88,7 @@ describe('catalog prices in the order workflow', () => {
       expect(result.totalAmount).toBe(1359.97);
       expect(result.items.map((i) => i.price)).toEqual([1299.99, 29.99]);
       expect((await handle.describe()).typedSearchAttributes.get(SA.OrderTotal)).toBe(1359.97);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_BILLING_NEXUS_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
       await recordHistory(handle, 'catalog-priced-completed');
     });
     expect(await ledgerAmount(o.orderId)).toBe(1359.97);
@@ -174,7 +179,7 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       await waitForStatus(handle, 'awaiting_approval');
       await handle.executeUpdate(approveOrderUpdate, { args: [{ approved: false, approvedBy: 'risk@company.com' }] });
       expect((await businessFailure(handle.result())).type).toBe(ErrorType.ApprovalRejected);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_BILLING_NEXUS_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH]);
     });
     expect(await notificationKinds(o.orderId)).toEqual([]);
     expect(await ledgerAmount(o.orderId)).toBe(0);
@@ -187,7 +192,7 @@ describe(`confirmation after approval (${ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH
       await waitForStatus(handle, 'shipped');
       const after = await handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: 'Customer returned it' }] });
       expect(after.compensations).toEqual(['cancelShipment', 'refundPayment', 'releaseInventory']);
-      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_RETRACTION_PATCH]);
+      expect(patchIdsOf(await handle.fetchHistory())).toEqual([ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_BILLING_NEXUS_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_RETRACTION_PATCH]);
       await recordHistory(handle, 'returned-with-retraction');
     });
     expect(await notificationKinds(o.orderId)).toEqual(['order_confirmation', 'order_retraction']);

@@ -3,7 +3,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
-import { ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_CONFIRMATION_PATCH, ORDER_LOCAL_STEPS_PATCH } from '@temporal-ecommerce/contracts/order';
+import { ORDER_BILLING_NEXUS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH, ORDER_CONFIRMATION_PATCH, ORDER_LOCAL_STEPS_PATCH } from '@temporal-ecommerce/contracts/order';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { createActivities } from '../../src/activities';
 import { NotificationService } from '../../src/services/notifications';
 import { chargeCount, tempOrderDb } from '../helpers/db';
@@ -16,14 +17,17 @@ const CHANGE_VERSION = defineSearchAttributeKey('TemporalChangeVersion', SearchA
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
   store = await tempOrderDb();
   await workflowBundle();
+  billing = await startBilling(env, createActivities({ db: store.db }));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
@@ -38,12 +42,12 @@ describe(`order workflow patches on a real server (${ORDER_CONFIRMATION_PATCH} s
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: createActivities({ db: store.db }),
+      activities: billing.share(createActivities({ db: store.db })),
     });
     await worker.runUntil(async () => {
       const handle = await startOrder(env.client, taskQueue, o, { completionDelay: '1 second' });
       expect((await handle.result()).status).toBe('completed');
-      const v3 = [ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
+      const v3 = [ORDER_LOCAL_STEPS_PATCH, ORDER_CATALOG_PRICE_PATCH, ORDER_BILLING_NEXUS_PATCH, ORDER_CONFIRMATION_AFTER_APPROVAL_PATCH];
       expect(patchIdsOf(await handle.fetchHistory())).toEqual(v3);
       expect([...((await handle.describe()).typedSearchAttributes.get(CHANGE_VERSION) ?? [])].sort()).toEqual([...v3].sort());
     });
