@@ -56,5 +56,5 @@ export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironme
   return env;
 }
 
-/** Billing's namespace, queue and endpoint, which createLocalTestEnv provisions beside `default`. */
-export { BILLING_ENDPOINT } from './provision';
+/** Billing's namespace, queue and endpoint, which createLocalTestEnv provisions beside `default` (again, after a test removed it). */
+export { BILLING_ENDPOINT, provisionNexusEndpoint } from './provision';

@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { BILLING_NAMESPACE, chargeWorkflowId } from '@temporal-ecommerce/contracts/billing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { InventoryService } from '../../src/services/inventory';
 import { ShipmentService } from '../../src/services/shipments';
@@ -75,13 +77,19 @@ describe('a worker process killed mid-saga', () => {
     await once(second, 'exit');
 
     expect(result.status).toBe('completed');
-    const retriedAttempts = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes && e.activityTaskStartedEventAttributes.attempt! > 1);
+    // The process hosts billing too (its companion Worker): the kill lands inside billing's charge workflow,
+    // reached through Nexus, whose payment activity a new process retries under the same ledger key.
+    const orderEvents = (await handle.fetchHistory()).events ?? [];
+    expect(orderEvents.filter((e) => e.nexusOperationScheduledEventAttributes?.operation === 'charge')).toHaveLength(1);
+    expect(orderEvents.some((e) => e.nexusOperationCompletedEventAttributes)).toBe(true);
+    const charge = new Client({ connection: env.connection, namespace: BILLING_NAMESPACE }).workflow.getHandle(chargeWorkflowId(order.orderId));
+    const retriedAttempts = (await charge.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes && e.activityTaskStartedEventAttributes.attempt! > 1);
     expect(retriedAttempts?.length).toBeGreaterThan(0);
     expect(await chargeCount(store.db, order.orderId)).toBe(1);
     expect(await netCharged(store.db, order.orderId)).toBe(order.totalAmount);
     expect((await new InventoryService(store.db).find(order.orderId))?.status).toBe('held');
     expect(await new ShipmentService(store.db).activeCount(order.orderId)).toBe(1);
     expect(await stockTotals(store.db)).toEqual(initial);
-    await recordHistory(handle, 'worker-killed-mid-payment');
+    await recordHistory(handle, 'nexus-worker-killed-mid-charge');
   });
 });
