@@ -6,7 +6,9 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowStartOptions, type CreateOrderBody } from '@temporal-ecommerce/contracts/order';
+import { chargeWorkflowId } from '@temporal-ecommerce/contracts/billing';
 import { createActivities } from '../../src/activities';
+import { startBilling, type TestBilling } from '../helpers/billing';
 import { tempOrderDb } from '../helpers/db';
 import { highValueOrder, normalOrder, uniqueId, workflowBundle } from '../helpers/orders';
 
@@ -14,14 +16,18 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let env: TestWorkflowEnvironment;
 let store: Awaited<ReturnType<typeof tempOrderDb>>;
+let billing: TestBilling;
 
 beforeAll(async () => {
   env = await createLocalTestEnv();
   store = await tempOrderDb();
   await workflowBundle();
+  // Billing's activities record their priority too: the charge runs there, through Nexus.
+  billing = await startBilling(env, recordingPriorities(createActivities({ db: store.db, faults: {} })));
 });
 
 afterAll(async () => {
+  await billing?.stop();
   await env?.teardown();
   await store?.close();
 });
@@ -65,7 +71,7 @@ function recordingPriorities<T extends object>(activities: T): T {
  * cache (every workflow task comes from that one queue, one at a time), and returns when each run's first
  * workflow task was dispatched.
  */
-async function drain(taskQueue: string, handles: WorkflowHandle[]): Promise<bigint[]> {
+async function drain(taskQueue: string, handles: WorkflowHandle[], until: () => boolean = () => true): Promise<bigint[]> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -79,7 +85,9 @@ async function drain(taskQueue: string, handles: WorkflowHandle[]): Promise<bigi
     const deadline = Date.now() + 120_000;
     for (;;) {
       try {
-        return await Promise.all(handles.map(firstDispatch));
+        const dispatched = await Promise.all(handles.map(firstDispatch));
+        if (!until()) throw new Error('still waiting for the drain condition');
+        return dispatched;
       } catch (err) {
         if (Date.now() > deadline) throw err;
         await new Promise((r) => setTimeout(r, 250));
@@ -97,12 +105,15 @@ describe('order priority and fairness on a real server (one worker slot, a backl
     // The backlog: no worker polls yet, so every start waits on the queue in order of arrival.
     const normal: WorkflowHandle[] = [];
     for (let i = 0; i < 5; i++) normal.push(await start(normalOrder(uniqueId('order-backlog'), `customer-${i}`)));
-    const high = await start(highValueOrder(uniqueId('order-urgent')));
-    const [highAt, ...normalAt] = await drain(taskQueue, [high, ...normal]);
+    const urgent = highValueOrder(uniqueId('order-urgent'));
+    const high = await start(urgent);
+    const charged = () => activityPriorities.has(chargeWorkflowId(urgent.orderId));
+    const [highAt, ...normalAt] = await drain(taskQueue, [high, ...normal], charged);
     // FIFO would hand it out last; priority key 1 goes ahead of the older key-3 tasks.
     for (const n of normalAt) expect(highAt).toBeLessThan(n);
-    // Its activity tasks inherit the run's priority and fairness key.
-    const seen = activityPriorities.get(high.workflowId) ?? [];
+    // Its charge runs in billing's namespace through Nexus, which has no priority of its own: the order's
+    // priority and fairness key travel in the request and billing's charge activity runs with them.
+    const seen = activityPriorities.get(chargeWorkflowId(urgent.orderId)) ?? [];
     expect(seen.length).toBeGreaterThan(0);
     for (const p of seen) expect(p).toMatchObject({ priorityKey: 1, fairnessKey: 'customer-456' });
   });

@@ -1,5 +1,5 @@
 // The billing worker's workflowsPath: every workflow of billing's task queue (docs/nexus.md).
-import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import type { ChargeRequest, ChargeResult, RefundRequest, RefundResult } from '@temporal-ecommerce/contracts/billing';
 import type { OrderActivities } from '../../activities';
 
@@ -14,10 +14,20 @@ const { refundPayment } = proxyActivities<OrderActivities>({
 
 /** Charges an order once (the order id is the payment's idempotency key); a declined card fails it with PaymentDeclined. */
 export async function chargeWorkflow(request: ChargeRequest): Promise<ChargeResult> {
-  return processPayment(request);
+  return processPayment.executeWithOptions(runPriority(), [request]);
 }
 
 /** Refunds an order in full; a no-op when nothing was charged. */
 export async function refundWorkflow(request: RefundRequest): Promise<RefundResult> {
-  return refundPayment(request);
+  return refundPayment.executeWithOptions(runPriority(), [request]);
+}
+
+/**
+ * The run's priority (the caller's, set by billing's Nexus handler), given to its activity explicitly: on
+ * Server 1.32 the activity task of a run started by a Nexus handler was seen dispatched without the run's
+ * priority (test/workflows/order-priority.test.ts), unlike the order workflow's own activities.
+ */
+function runPriority(): Pick<ActivityOptions, 'priority'> {
+  const { priority } = workflowInfo();
+  return priority?.priorityKey || priority?.fairnessKey ? { priority } : {};
 }
