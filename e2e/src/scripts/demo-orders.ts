@@ -31,10 +31,14 @@ async function timeline(stack: DemoStack, workflowId: string): Promise<string[]>
   const lines: string[] = [];
   for (const e of events ?? []) {
     if (e.activityTaskScheduledEventAttributes) types.set(String(e.eventId), e.activityTaskScheduledEventAttributes.activityType?.name ?? '?');
-    const done = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes;
+    // The charge and refund are billing's Nexus operations (docs/nexus.md): shown as `charge (Nexus)`.
+    if (e.nexusOperationScheduledEventAttributes) types.set(String(e.eventId), `${e.nexusOperationScheduledEventAttributes.operation ?? '?'} (Nexus)`);
+    const done = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.nexusOperationCompletedEventAttributes ?? e.nexusOperationFailedEventAttributes;
     if (done) {
-      const failed = e.activityTaskFailedEventAttributes ? ` ✗ ${e.activityTaskFailedEventAttributes.failure?.message}` : ' ✓';
-      lines.push(`${types.get(String(done.scheduledEventId))}${failed}`);
+      const failure = e.activityTaskFailedEventAttributes?.failure ?? e.nexusOperationFailedEventAttributes?.failure;
+      let cause = failure;
+      while (cause?.cause) cause = cause.cause;
+      lines.push(`${types.get(String(done.scheduledEventId))}${failure ? ` ✗ ${cause?.message}` : ' ✓'}`);
     }
   }
   return lines;
