@@ -1,4 +1,5 @@
-import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import { BILLING_NAMESPACE, chargeWorkflowId, refundWorkflowId } from '@temporal-ecommerce/contracts/billing';
 import { ApplicationFailure } from '@temporalio/common';
 import { TERMINAL_ORDER_STATUSES, orderWorkflowId, type ChaosSabotage, type OrderState, type OrderStatus } from '@temporal-ecommerce/contracts/order';
 import { retrying, type OrderDbReader, type StockRow } from '../harness';
@@ -12,12 +13,32 @@ export interface FinalOrder {
   status?: OrderStatus;
   failureType?: string;
   compensations: string[];
-  /** Attempts per activity type, from the history (an attempt number is recorded on the started event). */
+  /**
+   * Attempts per activity type, from the history (an attempt number is recorded on the started event): the
+   * order's own and, since the charge and refund go through Nexus, those of every run of its charge and
+   * refund workflows in billing's namespace.
+   */
   attempts: Record<string, number>;
 }
 
-/** Reads each order's final state and activity attempts from Temporal. */
+type HistoryEvents = NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>;
+
+function countAttempts(events: HistoryEvents, attempts: Record<string, number>): void {
+  const typeOf = new Map<string, string>();
+  for (const e of events) {
+    const scheduled = e.activityTaskScheduledEventAttributes;
+    if (scheduled) typeOf.set(String(e.eventId), scheduled.activityType?.name ?? '?');
+    const started = e.activityTaskStartedEventAttributes;
+    if (started) {
+      const type = typeOf.get(String(started.scheduledEventId)) ?? '?';
+      attempts[type] = (attempts[type] ?? 0) + (started.attempt ?? 1);
+    }
+  }
+}
+
+/** Reads each order's final state and activity attempts from Temporal (the order's namespace and billing's). */
 export async function collectFinalOrders(client: Client, planned: PlannedOrder[], deadline: number): Promise<FinalOrder[]> {
+  const billing = new Client({ connection: client.connection, namespace: BILLING_NAMESPACE });
   const out: FinalOrder[] = [];
   for (const p of planned) {
     const handle = client.workflow.getHandle(orderWorkflowId(p.order.orderId));
@@ -38,14 +59,11 @@ export async function collectFinalOrders(client: Client, planned: PlannedOrder[]
           });
         }
         const { events } = await handle.fetchHistory();
-        const typeOf = new Map<string, string>();
-        for (const e of events ?? []) {
-          const scheduled = e.activityTaskScheduledEventAttributes;
-          if (scheduled) typeOf.set(String(e.eventId), scheduled.activityType?.name ?? '?');
-          const started = e.activityTaskStartedEventAttributes;
-          if (started) {
-            const type = typeOf.get(String(started.scheduledEventId)) ?? '?';
-            result.attempts[type] = (result.attempts[type] ?? 0) + (started.attempt ?? 1);
+        countAttempts(events ?? [], result.attempts);
+        // Every run: a charge started again after its workflow closed is a second run of the same id.
+        for (const workflowId of [chargeWorkflowId(p.order.orderId), refundWorkflowId(p.order.orderId)]) {
+          for await (const run of billing.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
+            countAttempts((await billing.workflow.getHandle(workflowId, run.runId).fetchHistory()).events ?? [], result.attempts);
           }
         }
         return result;
