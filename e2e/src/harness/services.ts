@@ -15,6 +15,25 @@ export interface ServiceEnvOptions {
   extra?: Record<string, string>;
 }
 
+let runRevision: string | undefined;
+
+/**
+ * The second half of every worker's build id for this whole run, read from git once. A worker left to ask
+ * git itself at each (re)start gets `<rev>-dirty` as soon as anything edits a tracked file mid-run (the
+ * `pnpm dev` test does, for a minute): a restarted worker then registers as a new version, is promoted,
+ * and the run's pinned orders lose the only version that polls for them.
+ */
+export function harnessRevision(): string {
+  if (runRevision === undefined) {
+    try {
+      runRevision = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || 'nogit';
+    } catch {
+      runRevision = 'nogit';
+    }
+  }
+  return runRevision;
+}
+
 /**
  * The environment a service gets from us: nothing inherited but PATH and HOME, so a developer's shell
  * (TEMPORAL_ADDRESS, PORT) cannot point a run at the wrong server. Production mode: workers load their
@@ -30,6 +49,7 @@ export function serviceEnv(opts: ServiceEnvOptions): NodeJS.ProcessEnv {
     METRICS_PORT: 'off',
     // A run starts one build of each worker (production mode would wait for an operator): make it current.
     WORKER_DEPLOYMENT_PROMOTE: 'always',
+    GIT_REVISION: harnessRevision(),
     TEMPORAL_ADDRESS: opts.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_ECOMMERCE_DATA_DIR: opts.dataDir,
