@@ -109,11 +109,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     ORDER_FAULT_PAYMENT_DELAY_MS: '300',
     ORDER_FAULT_DECLINED_CUSTOMERS: DECLINED_CUSTOMERS.join(','),
   };
-  // One build id for the whole run: restarted workers are the same build, as in a deployment. Without it the
-  // id follows git (revision, -dirty), and an edit or commit mid-run strands the Pinned orders on a version
-  // whose workers are gone (docs/performance.md: a void run).
-  const sameBuild = { ...faults, WORKER_BUILD_ID: `chaos-${seed}` };
-  const workerEnv: Record<string, string> = opts.sabotage ? { ...sameBuild, CHAOS_SABOTAGE: opts.sabotage, NODE_ENV: 'development' } : sameBuild;
+  const workerEnv: Record<string, string> = opts.sabotage ? { ...faults, CHAOS_SABOTAGE: opts.sabotage, NODE_ENV: 'development' } : faults;
   log(`chaos: ${opts.orders} orders, ${workerCount} order workers, seed ${seed}${opts.sabotage ? `, CHAOS_SABOTAGE=${opts.sabotage}` : ''}, state in ${dir}`);
 
   ensureWorkflowBundle('order-worker');
