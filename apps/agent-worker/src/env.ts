@@ -41,6 +41,13 @@ export interface AgentWorkerEnv {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+/**
+ * WORKER_STICKY_QUEUE_TIMEOUT's default here, 1 s (worker-kit's floor; the other workers keep 3 s): after a
+ * crash the agent's next file waits this long on the dead worker's sticky queue before the new worker may
+ * record it. The price, a cache miss when a live agent worker does not take its task within 1 s, is a replay
+ * of a history that continue-as-new keeps short. Measured in bench/RESULTS.md (c), docs/performance.md.
+ */
+const AGENT_STICKY_QUEUE_TIMEOUT_MS = 1_000;
 const price = (fallback: number, description: string) => v.number({ default: fallback, minimum: 0, maximum: 1000, description });
 
 /** Every variable the agent worker reads; .env.example and the README table are generated from it. */
@@ -65,7 +72,7 @@ export const AGENT_WORKER_ENV = defineEnv({
   AGENT_LLM_MODEL: v.string({ default: 'claude-sonnet-4-5', description: 'Model of the LLM review.' }),
   AGENT_LLM_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 LLM input tokens.'),
   AGENT_LLM_PRICE_PER_1K_OUTPUT_TOKENS: price(0.015, 'Price of 1000 LLM output tokens.'),
-  ...workerKitVars({ metricsPort: 9466, deploymentName: AGENT_WORKER_DEPLOYMENT }),
+  ...workerKitVars({ metricsPort: 9466, deploymentName: AGENT_WORKER_DEPLOYMENT, stickyQueueTimeoutMs: AGENT_STICKY_QUEUE_TIMEOUT_MS }),
 });
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
@@ -95,6 +102,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     },
     kit: loadWorkerKitEnv(env, {
       metricsPort: 9466,
+      stickyQueueTimeoutMs: AGENT_STICKY_QUEUE_TIMEOUT_MS,
       deployment: { deploymentName: AGENT_WORKER_DEPLOYMENT, behavior: 'AUTO_UPGRADE', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
     }),
     ...(e.ANTHROPIC_API_KEY

@@ -54,16 +54,25 @@ const MAX_LISTED_FILES = 5000;
 /** Larger files (generated bundles, fixtures) are skipped with a reason: the analyser holds a file and its AST in memory. */
 export const MAX_SOURCE_FILE_BYTES = 1024 * 1024;
 
-/** Runs `work` while heartbeating every second, so a killed worker's activity is retried promptly. */
+/**
+ * Runs `work` while heartbeating four times per heartbeat timeout (at most every second), so a killed
+ * worker's activity is retried promptly and a live one has slack for a stalled event loop.
+ */
 async function withHeartbeat<T>(work: () => Promise<T>): Promise<T> {
   const ctx = Context.current();
   ctx.heartbeat();
-  const timer = setInterval(() => ctx.heartbeat(), 1000);
+  const timer = setInterval(() => ctx.heartbeat(), heartbeatIntervalMs(ctx.info.heartbeatTimeoutMs));
   try {
     return await work();
   } finally {
     clearInterval(timer);
   }
+}
+
+/** A quarter of the heartbeat timeout, between 100 ms and 1 s (1 s without a timeout). */
+export function heartbeatIntervalMs(heartbeatTimeoutMs: number | undefined): number {
+  if (!heartbeatTimeoutMs) return 1000;
+  return Math.min(1000, Math.max(100, Math.floor(heartbeatTimeoutMs / 4)));
 }
 
 export function createSourceFileActivities(deps: SourceFileDeps) {
