@@ -6,6 +6,7 @@ import { publish, type BenchSection } from './lib/results';
 import { sagaThroughput } from './saga-throughput';
 import { workerOptions } from './worker-options';
 import { workerScaling } from './worker-scaling';
+import { workerMemory } from './worker-memory';
 
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   gateway: gatewayLatency,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   scaling: workerScaling,
   options: workerOptions,
   priority: priorityLatency,
+  memory: workerMemory,
 };
 
 /** `pnpm bench [gateway|saga|recovery|scaling ...]`: runs them one after the other, each updating bench/RESULTS.md. */

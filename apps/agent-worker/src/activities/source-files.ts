@@ -10,7 +10,6 @@ import {
   type IssueCounts,
   type SpecialistKind,
 } from '@temporal-ecommerce/contracts/agent';
-import { analyzeSource } from '../analysis/analyzer';
 import { costOf, estimateTokens, type Pricing } from '../analysis/cost';
 import { SPECIALIST_CATEGORIES, STRATEGY_CATEGORIES, type RuleCategory } from '../analysis/rules';
 import type { AnalysisStore } from '../store/analysis-store';
@@ -103,6 +102,9 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
 
       const categories: readonly RuleCategory[] = input.specialist ? SPECIALIST_CATEGORIES[input.specialist] : STRATEGY_CATEGORIES[input.strategy];
       const strategy: AnalysisStrategy = input.specialist ? 'fast' : input.strategy;
+      // The analyser's TypeScript compiler (~38 MiB of heap) loads with the first file analysed, not when the
+      // worker starts: an agent worker that has not analysed anything yet stays small (docs/performance.md).
+      const { analyzeSource } = await import('../analysis/analyzer.js');
       const result = await withHeartbeat(async () => {
         if (deps.fileDelayMs > 0) await ctx.sleep(deps.fileDelayMs);
         const analysis = analyzeSource(file, text, categories);
