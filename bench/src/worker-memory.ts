@@ -40,12 +40,12 @@ async function sample(pid: () => number | undefined): Promise<Sampled> {
   return { early, settled };
 }
 
-const STAGES: { stage: Stage; label: string }[] = [
-  { stage: 'node', label: 'Node alone' },
-  { stage: 'sdk-loaded', label: '+ @temporalio/worker loaded (core bridge, client, proto, webpack glue)' },
-  { stage: 'connected', label: '+ Runtime and NativeConnection' },
-  { stage: 'worker-prebundled', label: '+ Worker polling, prebundled order workflows (production)' },
-  { stage: 'worker-webpack', label: '+ Worker polling, order workflows bundled at start (webpack: `pnpm start` without NODE_ENV=production)' },
+const STAGES: { stage: Stage; label: string; short: string }[] = [
+  { stage: 'node', label: 'Node alone', short: 'Node alone' },
+  { stage: 'sdk-loaded', label: '+ @temporalio/worker loaded (core bridge, client, proto, webpack glue)', short: '+ SDK loaded' },
+  { stage: 'connected', label: '+ Runtime and NativeConnection', short: '+ connected' },
+  { stage: 'worker-prebundled', label: '+ Worker polling, prebundled order workflows (production)', short: '+ Worker, prebundled' },
+  { stage: 'worker-webpack', label: '+ Worker polling, order workflows bundled at start (webpack: `pnpm start` without NODE_ENV=production)', short: '+ Worker, webpack at start' },
 ];
 
 /** One process per stage, all at once; each ends once sampled. */
@@ -73,18 +73,21 @@ async function stages(bench: BenchEnv): Promise<Map<Stage, Sampled>> {
 
 interface WorkerRun {
   label: string;
+  /** Its bar in the chart. */
+  short: string;
   app: 'order-worker' | 'ml-worker' | 'agent-worker';
   env: Record<string, string>;
   shipped: boolean;
 }
 
 const WORKERS: WorkerRun[] = [
-  { label: 'order worker', app: 'order-worker', env: { ORDER_TASK_QUEUE: 'memory-order' }, shipped: true },
-  { label: 'ML worker', app: 'ml-worker', env: { ML_TASK_QUEUE: 'memory-ml' }, shipped: true },
-  { label: 'agent worker', app: 'agent-worker', env: { AGENT_TASK_QUEUE: 'memory-agent' }, shipped: true },
-  { label: 'order worker, `NODE_OPTIONS=--max-semi-space-size=1` (not shipped)', app: 'order-worker', env: { ORDER_TASK_QUEUE: 'memory-order-semi', NODE_OPTIONS: '--max-semi-space-size=1' }, shipped: false },
+  { label: 'order worker', short: 'order worker', app: 'order-worker', env: { ORDER_TASK_QUEUE: 'memory-order' }, shipped: true },
+  { label: 'ML worker', short: 'ML worker', app: 'ml-worker', env: { ML_TASK_QUEUE: 'memory-ml' }, shipped: true },
+  { label: 'agent worker', short: 'agent worker', app: 'agent-worker', env: { AGENT_TASK_QUEUE: 'memory-agent' }, shipped: true },
+  { label: 'order worker, `NODE_OPTIONS=--max-semi-space-size=1` (not shipped)', short: 'order, semi-space 1 MiB', app: 'order-worker', env: { ORDER_TASK_QUEUE: 'memory-order-semi', NODE_OPTIONS: '--max-semi-space-size=1' }, shipped: false },
   {
     label: 'order worker, that and `MALLOC_ARENA_MAX=2` (not shipped)',
+    short: 'order, + 2 malloc arenas',
     app: 'order-worker',
     env: { ORDER_TASK_QUEUE: 'memory-order-arena', NODE_OPTIONS: '--max-semi-space-size=1', MALLOC_ARENA_MAX: '2' },
     shipped: false,
@@ -208,7 +211,7 @@ export async function workerMemory(): Promise<BenchSection> {
         svg: barChart({
           title: 'Worker RSS, settled idle (MiB)',
           unit: 'MiB',
-          bars: [...STAGES.map(({ stage }) => ({ label: stage, value: parts.get(stage)!.settled / MiB })), ...WORKERS.map((w, i) => ({ label: w.shipped ? w.label : w.label.split(',')[1]!.trim().slice(0, 28), value: idle[i]!.settled / MiB }))],
+          bars: [...STAGES.map(({ stage, short }) => ({ label: short, value: parts.get(stage)!.settled / MiB })), ...WORKERS.map((w, i) => ({ label: w.short, value: idle[i]!.settled / MiB }))],
         }),
       },
     ],

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       const connection = await sdk.NativeConnection.connect({ address });
       if (stage !== 'connected') {
         const source = stage === 'worker-prebundled' ? { workflowBundle: { codePath: workflows } } : { workflowsPath: workflows };
-        const worker = await sdk.Worker.create({ connection, taskQueue: `memory-stage-${process.pid}`, activities: {}, ...source });
+        const worker = await sdk.Worker.create({ connection, taskQueue: `memory-stage-${process.pid}`, activities: { noop: async () => undefined }, ...source });
         void worker.run();
       }
     }
