@@ -14,7 +14,7 @@ import type { Stage } from './memory/stage';
 
 const MiB = 1024 * 1024;
 /** How long each process is watched once ready: RSS falls for ~20 s after a start (V8's memory reducer). */
-const SETTLE_MS = 30_000;
+const SETTLE_MS = 45_000;
 const SAGAS = 120;
 const GOAL_IDLE_MIB = 120;
 const GOAL_PEAK_MIB = 300;
