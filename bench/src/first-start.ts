@@ -27,6 +27,7 @@ export async function firstStart(): Promise<BenchSection> {
   const startedAt = Date.now();
   const child = spawn(process.execPath, [path.join(root, 'infra', 'dist', 'start-all.js')], {
     cwd: root,
+    // env-exception: handed through to the child so it finds node and its tools; not configuration.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), PORT: String(gatewayPort), TEMPORAL_ECOMMERCE_DATA_DIR: dir, METRICS_PORT: 'off', LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

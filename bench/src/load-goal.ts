@@ -33,6 +33,7 @@ export async function loadGoal(): Promise<BenchSection> {
     await startWorker(worker, { poller: { client: bench.client, taskQueue: ORDER_TASK_QUEUE } });
     await startGateway(gateway, baseUrl);
     const cli = spawn(process.execPath, [path.join(__dirname, 'load', 'cli.js'), '--rate', String(RATE), '--duration', DURATION, '--url', baseUrl, '--declined-customer', DECLINED], {
+      // env-exception: handed through to the child so it finds node and its tools; not configuration.
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOAD_GATEWAY_TOKEN: TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
