@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { ORDER_TASK_QUEUE } from '@temporal-ecommerce/contracts/order';
 import { appDir, ensureWorkflowBundle, serviceProcess, sleep, startWorker, type ServiceProcess } from '@temporal-ecommerce/e2e/harness';
 import { barChart } from './lib/charts';
 import { runBatch } from './lib/batch';

@@ -21,7 +21,7 @@ describe('analyzeFile heartbeats', () => {
     const beats: number[] = [];
     activityEnv.on('heartbeat', () => beats.push(Date.now()));
     const analyze = agentActivities(box.deps).analyzeFile;
-    await activityEnv.run(analyze, { storeKey: `wf-${randomUUID()}/run`, repositoryPath: box.repo, file: 'src/config/constants.ts', strategy: 'fast' });
+    await activityEnv.run(analyze, { storeKey: `wf-${randomUUID()}/run`, repositoryPath: box.repo, file: 'src/config/constants.ts', strategy: 'fast' as const });
     // One at the start, then one per 500 ms of the 1.3 s file: 3 (a 1 s interval would give 2).
     expect(beats.length).toBeGreaterThanOrEqual(3);
   });
