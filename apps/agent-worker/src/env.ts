@@ -23,6 +23,11 @@ export interface AgentWorkerEnv {
   store: AnalysisStoreConfig;
   /** AGENT_FILE_DELAY_MS: extra time per file so the crash demo can be watched. 400 in development, 0 in production. */
   fileDelayMs: number;
+  /**
+   * AGENT_MAX_CACHED_WORKFLOWS: 0 (the default) runs without the workflow cache, so no workflow task ever
+   * waits on a crashed worker's sticky queue; each task replays its run's short history instead.
+   */
+  maxCachedWorkflows: number;
   /** Price of the estimated tokens when no LLM is configured (AGENT_PRICE_PER_1K_INPUT_TOKENS / _OUTPUT_TOKENS). */
   pricing: Pricing;
   /**
@@ -58,6 +63,12 @@ export const AGENT_WORKER_ENV = defineEnv({
   AGENT_TASK_QUEUE: v.string({ default: AGENT_TASK_QUEUE, description: 'Task queue; an override isolates a worker (tests, canaries) from the shared queue.' }),
   ...DATA_DIR_VARS,
   AGENT_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/agent', description: 'PostgreSQL for the analysis store, shared by replicas on several hosts; unset, agent/agent.sqlite in the data dir.' }),
+  AGENT_MAX_CACHED_WORKFLOWS: v.integer({
+    default: 0,
+    minimum: 0,
+    maximum: 100_000,
+    description: "Workflows the worker keeps in memory between tasks; 0: none, so a crashed worker's analyses move on without waiting on its sticky queue (docs/performance.md).",
+  }),
   AGENT_FILE_DELAY_MS: v.integer({ minimum: 0, maximum: 600_000, defaultText: '400 (0 with NODE_ENV=production)', description: 'Extra time per file so the crash demo can be watched.' }),
   AGENT_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 estimated input tokens when no LLM is configured.'),
   AGENT_PRICE_PER_1K_OUTPUT_TOKENS: price(0.015, 'Price of 1000 estimated output tokens when no LLM is configured.'),
@@ -91,6 +102,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     DATA_DIR: dataDir,
     store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, 'agent', 'agent.sqlite') },
     fileDelayMs: e.AGENT_FILE_DELAY_MS ?? (production ? 0 : 400),
+    maxCachedWorkflows: e.AGENT_MAX_CACHED_WORKFLOWS,
     pricing: { inputPer1K: e.AGENT_PRICE_PER_1K_INPUT_TOKENS, outputPer1K: e.AGENT_PRICE_PER_1K_OUTPUT_TOKENS },
     repositoryRoots: roots.map((r) => path.resolve(r)),
     sandbox: e.AGENT_SANDBOX,
