@@ -24,10 +24,10 @@ export interface AgentWorkerEnv {
   /** AGENT_FILE_DELAY_MS: extra time per file so the crash demo can be watched. 400 in development, 0 in production. */
   fileDelayMs: number;
   /**
-   * AGENT_MAX_CACHED_WORKFLOWS: 0 (the default) runs without the workflow cache, so no workflow task ever
-   * waits on a crashed worker's sticky queue; each task replays its run's short history instead.
+   * AGENT_MAX_CACHED_WORKFLOWS, unset: the SDK's cache size. 0 runs without the cache, so no workflow task
+   * ever waits on a crashed worker's sticky queue, at the price of a replay of the run's history on every task.
    */
-  maxCachedWorkflows: number;
+  maxCachedWorkflows?: number;
   /** Price of the estimated tokens when no LLM is configured (AGENT_PRICE_PER_1K_INPUT_TOKENS / _OUTPUT_TOKENS). */
   pricing: Pricing;
   /**
@@ -64,10 +64,10 @@ export const AGENT_WORKER_ENV = defineEnv({
   ...DATA_DIR_VARS,
   AGENT_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/agent', description: 'PostgreSQL for the analysis store, shared by replicas on several hosts; unset, agent/agent.sqlite in the data dir.' }),
   AGENT_MAX_CACHED_WORKFLOWS: v.integer({
-    default: 0,
     minimum: 0,
     maximum: 100_000,
-    description: "Workflows the worker keeps in memory between tasks; 0: none, so a crashed worker's analyses move on without waiting on its sticky queue (docs/performance.md).",
+    defaultText: "the SDK's (from the heap size)",
+    description: "Workflows kept in memory between tasks. 0: none, so a crashed worker's analyses never wait on its sticky queue, but every task replays its history (7x the worker CPU on a 300-file static analysis: docs/performance.md).",
   }),
   AGENT_FILE_DELAY_MS: v.integer({ minimum: 0, maximum: 600_000, defaultText: '400 (0 with NODE_ENV=production)', description: 'Extra time per file so the crash demo can be watched.' }),
   AGENT_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 estimated input tokens when no LLM is configured.'),
@@ -102,7 +102,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     DATA_DIR: dataDir,
     store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, 'agent', 'agent.sqlite') },
     fileDelayMs: e.AGENT_FILE_DELAY_MS ?? (production ? 0 : 400),
-    maxCachedWorkflows: e.AGENT_MAX_CACHED_WORKFLOWS,
+    ...(e.AGENT_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: e.AGENT_MAX_CACHED_WORKFLOWS } : {}),
     pricing: { inputPer1K: e.AGENT_PRICE_PER_1K_INPUT_TOKENS, outputPer1K: e.AGENT_PRICE_PER_1K_OUTPUT_TOKENS },
     repositoryRoots: roots.map((r) => path.resolve(r)),
     sandbox: e.AGENT_SANDBOX,

@@ -45,10 +45,12 @@ async function run(): Promise<void> {
       logger,
       // The SDK sends a heartbeat at most every 80 % of the activity's heartbeat timeout (1.6 s of the file
       // step's 2 s: 0.4 s of slack); every 500 ms leaves 1.5 s. A heartbeat is one small RPC.
-      // No workflow cache by default (AGENT_MAX_CACHED_WORKFLOWS): after a crash the task that records the next
-      // file goes straight to the shared queue instead of waiting out the dead worker's sticky queue; the price
-      // is a replay of the run's history (continue-as-new keeps it short) on every task. docs/performance.md.
-      workerOptions: { maxHeartbeatThrottleInterval: AGENT_MAX_HEARTBEAT_THROTTLE, maxCachedWorkflows: env.maxCachedWorkflows },
+      // AGENT_MAX_CACHED_WORKFLOWS=0 turns the workflow cache off: no sticky queue to wait on after a crash, a
+      // replay of the run's history on every task instead (docs/performance.md).
+      workerOptions: {
+        maxHeartbeatThrottleInterval: AGENT_MAX_HEARTBEAT_THROTTLE,
+        ...(env.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: env.maxCachedWorkflows } : {}),
+      },
       ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {
