@@ -222,7 +222,7 @@ export async function crashRecovery(): Promise<BenchSection> {
               reason:
                 `the file in flight is retried after its 2 s heartbeat timeout and 0.5 s backoff (file done ${s(med('kill', 'activityMs'))} from the kill, the new worker polling at ${s(med('kill', 'firstPollMs'))}), ` +
                 `then the task that records it waits ${s(med('kill', 'stickyWaitMs'))} on the dead worker's sticky queue (1 s, worker-kit's floor). ` +
-                `AGENT_MAX_CACHED_WORKFLOWS=0 removes that wait (${s(medAfterPoll('kill-nocache'))} median, worst ${s(Math.max(...of('kill-nocache').map(afterPoll)))}) but replays the history on every task: 7× the wall time and 22× the worker CPU on a 300-file static analysis, so it is opt-in. ` +
+                `AGENT_MAX_CACHED_WORKFLOWS=0 removes that wait (${s(medAfterPoll('kill-nocache'))} median, worst ${s(Math.max(...of('kill-nocache').map(afterPoll)))}) but replays the history on every task: 15–22× the worker CPU on a 300-file static analysis (docs/performance.md), so it is opt-in. ` +
                 'A heartbeat timeout near 1 s would move the default, at the price of false timeouts when a live worker\'s event loop stalls',
             }),
       },

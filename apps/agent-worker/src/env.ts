@@ -67,7 +67,7 @@ export const AGENT_WORKER_ENV = defineEnv({
     minimum: 0,
     maximum: 100_000,
     defaultText: "the SDK's (from the heap size)",
-    description: "Workflows kept in memory between tasks. 0: none, so a crashed worker's analyses never wait on its sticky queue, but every task replays its history (7x the worker CPU on a 300-file static analysis: docs/performance.md).",
+    description: "Workflows kept in memory between tasks. 0: none, so a crashed worker's analyses never wait on its sticky queue, but every task replays its history (15-22x the worker CPU on a 300-file static analysis: docs/performance.md).",
   }),
   AGENT_FILE_DELAY_MS: v.integer({ minimum: 0, maximum: 600_000, defaultText: '400 (0 with NODE_ENV=production)', description: 'Extra time per file so the crash demo can be watched.' }),
   AGENT_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 estimated input tokens when no LLM is configured.'),
