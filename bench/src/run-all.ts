@@ -6,6 +6,9 @@ import { publish, type BenchSection } from './lib/results';
 import { sagaThroughput } from './saga-throughput';
 import { workerOptions } from './worker-options';
 import { workerScaling } from './worker-scaling';
+import { workerMemory } from './worker-memory';
+import { loadGoal } from './load-goal';
+import { firstStart } from './first-start';
 
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   gateway: gatewayLatency,
@@ -14,6 +17,9 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   scaling: workerScaling,
   options: workerOptions,
   priority: priorityLatency,
+  memory: workerMemory,
+  load: loadGoal,
+  'first-start': firstStart,
 };
 
 /** `pnpm bench [gateway|saga|recovery|scaling ...]`: runs them one after the other, each updating bench/RESULTS.md. */

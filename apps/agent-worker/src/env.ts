@@ -23,6 +23,11 @@ export interface AgentWorkerEnv {
   store: AnalysisStoreConfig;
   /** AGENT_FILE_DELAY_MS: extra time per file so the crash demo can be watched. 400 in development, 0 in production. */
   fileDelayMs: number;
+  /**
+   * AGENT_MAX_CACHED_WORKFLOWS, unset: the SDK's cache size. 0 runs without the cache, so no workflow task
+   * ever waits on a crashed worker's sticky queue, at the price of a replay of the run's history on every task.
+   */
+  maxCachedWorkflows?: number;
   /** Price of the estimated tokens when no LLM is configured (AGENT_PRICE_PER_1K_INPUT_TOKENS / _OUTPUT_TOKENS). */
   pricing: Pricing;
   /**
@@ -41,6 +46,13 @@ export interface AgentWorkerEnv {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+/**
+ * WORKER_STICKY_QUEUE_TIMEOUT's default here, 1 s (worker-kit's floor; the other workers keep 3 s): after a
+ * crash the agent's next file waits this long on the dead worker's sticky queue before the new worker may
+ * record it. The price, a cache miss when a live agent worker does not take its task within 1 s, is a replay
+ * of a history that continue-as-new keeps short. Measured in bench/RESULTS.md (c), docs/performance.md.
+ */
+const AGENT_STICKY_QUEUE_TIMEOUT_MS = 1_000;
 const price = (fallback: number, description: string) => v.number({ default: fallback, minimum: 0, maximum: 1000, description });
 
 /** Every variable the agent worker reads; .env.example and the README table are generated from it. */
@@ -51,6 +63,12 @@ export const AGENT_WORKER_ENV = defineEnv({
   AGENT_TASK_QUEUE: v.string({ default: AGENT_TASK_QUEUE, description: 'Task queue; an override isolates a worker (tests, canaries) from the shared queue.' }),
   ...DATA_DIR_VARS,
   AGENT_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/agent', description: 'PostgreSQL for the analysis store, shared by replicas on several hosts; unset, agent/agent.sqlite in the data dir.' }),
+  AGENT_MAX_CACHED_WORKFLOWS: v.integer({
+    minimum: 0,
+    maximum: 100_000,
+    defaultText: "the SDK's (from the heap size)",
+    description: "Workflows kept in memory between tasks. 0: none, so a crashed worker's analyses never wait on its sticky queue, but every task replays its history (15-22x the worker CPU on a 300-file static analysis: docs/performance.md).",
+  }),
   AGENT_FILE_DELAY_MS: v.integer({ minimum: 0, maximum: 600_000, defaultText: '400 (0 with NODE_ENV=production)', description: 'Extra time per file so the crash demo can be watched.' }),
   AGENT_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 estimated input tokens when no LLM is configured.'),
   AGENT_PRICE_PER_1K_OUTPUT_TOKENS: price(0.015, 'Price of 1000 estimated output tokens when no LLM is configured.'),
@@ -65,7 +83,7 @@ export const AGENT_WORKER_ENV = defineEnv({
   AGENT_LLM_MODEL: v.string({ default: 'claude-sonnet-4-5', description: 'Model of the LLM review.' }),
   AGENT_LLM_PRICE_PER_1K_INPUT_TOKENS: price(0.003, 'Price of 1000 LLM input tokens.'),
   AGENT_LLM_PRICE_PER_1K_OUTPUT_TOKENS: price(0.015, 'Price of 1000 LLM output tokens.'),
-  ...workerKitVars({ metricsPort: 9466, deploymentName: AGENT_WORKER_DEPLOYMENT }),
+  ...workerKitVars({ metricsPort: 9466, deploymentName: AGENT_WORKER_DEPLOYMENT, stickyQueueTimeoutMs: AGENT_STICKY_QUEUE_TIMEOUT_MS }),
 });
 
 /** Reads and validates the environment once at start; throws EnvError naming the bad variable. */
@@ -84,6 +102,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     DATA_DIR: dataDir,
     store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, 'agent', 'agent.sqlite') },
     fileDelayMs: e.AGENT_FILE_DELAY_MS ?? (production ? 0 : 400),
+    ...(e.AGENT_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: e.AGENT_MAX_CACHED_WORKFLOWS } : {}),
     pricing: { inputPer1K: e.AGENT_PRICE_PER_1K_INPUT_TOKENS, outputPer1K: e.AGENT_PRICE_PER_1K_OUTPUT_TOKENS },
     repositoryRoots: roots.map((r) => path.resolve(r)),
     sandbox: e.AGENT_SANDBOX,
@@ -95,6 +114,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     },
     kit: loadWorkerKitEnv(env, {
       metricsPort: 9466,
+      stickyQueueTimeoutMs: AGENT_STICKY_QUEUE_TIMEOUT_MS,
       deployment: { deploymentName: AGENT_WORKER_DEPLOYMENT, behavior: 'AUTO_UPGRADE', packageVersion: readPackageVersion(path.resolve(__dirname, '..')), repoRoot: REPO_ROOT },
     }),
     ...(e.ANTHROPIC_API_KEY

@@ -7,6 +7,9 @@ import { detectSandbox } from './sandbox/detect';
 import { typescriptNodePath } from './test-process-env';
 import { openAnalysisStore } from './store/analysis-store';
 
+/** See workerOptions below: how often, at most, a heartbeating activity's heartbeat reaches the server. */
+const AGENT_MAX_HEARTBEAT_THROTTLE = '500 milliseconds';
+
 async function run(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger('agent-worker', { level: env.LOG_LEVEL });
@@ -40,6 +43,14 @@ async function run(): Promise<void> {
         ...(llm ? { llm } : {}),
       }),
       logger,
+      // The SDK sends a heartbeat at most every 80 % of the activity's heartbeat timeout (1.6 s of the file
+      // step's 2 s: 0.4 s of slack); every 500 ms leaves 1.5 s. A heartbeat is one small RPC.
+      // AGENT_MAX_CACHED_WORKFLOWS=0 turns the workflow cache off: no sticky queue to wait on after a crash, a
+      // replay of the run's history on every task instead (docs/performance.md).
+      workerOptions: {
+        maxHeartbeatThrottleInterval: AGENT_MAX_HEARTBEAT_THROTTLE,
+        ...(env.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: env.maxCachedWorkflows } : {}),
+      },
       ...env.kit, // metricsAddress, tracing, encryption, connectionOptions, deployment (versioning)
     });
   } finally {

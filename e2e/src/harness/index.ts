@@ -3,6 +3,7 @@ export { ServiceProcess, logMessage, exitOnSignals, killOnExit, type ServiceProc
 export { serviceEnv, serviceProcess, startWorker, startGateway, ensureWorkflowBundle, assertBuilt, type ServiceEnvOptions, type StartWorkerOptions } from './services';
 export { RestartableTemporal, connectClient, freePort, portFree, type TemporalOptions } from './temporal';
 export { requestJson } from './http';
+export { readAgentLedger, completedFilesRerun, type AgentLedgerRow } from './agent-ledger';
 export { OrderDbReader, type CatalogRow, type OrderSideEffects, type StockRow } from './order-db';
 export { retrying, withTimeout, waitFor } from './retry';
 export { Rng } from './random';

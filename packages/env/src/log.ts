@@ -1,5 +1,5 @@
 import type { DestinationStream } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { EnvError } from './parse';
 
 /** json: one JSON object a line, for anything that parses logs. pretty: one coloured line an event, for people. */
@@ -38,6 +38,10 @@ export interface PrettyOptions {
  * before process.exit are never lost): time, level, message, then the remaining fields on the same line.
  */
 export function prettyStream(options: PrettyOptions): DestinationStream {
+  // Loaded here, on first use: a process logging JSON (production, CI, the benches) never loads its ~30
+  // modules (a worker's idle memory, docs/performance.md).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; import() is async
+  const pinoPretty = require('pino-pretty') as typeof PinoPretty;
   return pinoPretty({
     colorize: options.colorize,
     singleLine: true,

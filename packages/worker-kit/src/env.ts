@@ -22,6 +22,11 @@ export interface WorkerKitEnvDefaults {
   metricsPort: number;
   /** This worker's deployment name, versioning behaviour and package version (docs/versioning.md). */
   deployment: WorkerDeploymentDefaults;
+  /**
+   * This worker's WORKER_STICKY_QUEUE_TIMEOUT default in ms, when its workflows call for another than
+   * DEFAULT_STICKY_QUEUE_TIMEOUT_MS (the agent: 1 s, docs/performance.md). Pass the same to workerKitVars.
+   */
+  stickyQueueTimeoutMs?: number;
 }
 
 /**
@@ -44,14 +49,15 @@ const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
  * The declarations (docs, defaults) of what loadWorkerKitEnv reads, for each worker's schema; the
  * cross-variable checks (keys, certificates, "off") stay in loadWorkerKitEnv and the parsers it calls.
  */
-export function workerKitVars(defaults: { metricsPort: number; deploymentName: string }) {
+export function workerKitVars(defaults: { metricsPort: number; deploymentName: string; stickyQueueTimeoutMs?: number }) {
+  const stickyDefault = `${(defaults.stickyQueueTimeoutMs ?? DEFAULT_STICKY_QUEUE_TIMEOUT_MS) / 1000}s`;
   return {
     WORKER_VERSIONING: v.oneOf(['on', 'off'], { default: 'on', description: 'Worker Deployment Versioning (docs/versioning.md); off runs an unversioned worker.' }),
     WORKER_DEPLOYMENT_NAME: v.string({ default: defaults.deploymentName, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$', hint: '1-100 letters, digits, "_" or "-" (no dot)', description: 'The Worker Deployment this build belongs to.' }),
     WORKER_BUILD_ID: v.string({ defaultText: '<package version>-<GIT_REVISION>', pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$', hint: '1-100 letters, digits, ".", "_", "+" or "-"', description: "This build's id within the deployment." }),
     GIT_REVISION: v.string({ defaultText: "git's short HEAD (-dirty with uncommitted changes), nogit without git", description: 'Second half of the default build id (set it in images, which have no .git).' }),
     WORKER_DEPLOYMENT_PROMOTE: v.oneOf(['never', 'if-none', 'always'], { defaultText: 'never in production, else if-none', description: "When the worker makes its build the deployment's current version on start." }),
-    WORKER_STICKY_QUEUE_TIMEOUT: v.string({ default: '3s', description: "How long a workflow task waits for the worker that cached the workflow before any worker may take it (1 s to 600 s; '3s', '3000')." }),
+    WORKER_STICKY_QUEUE_TIMEOUT: v.string({ default: stickyDefault, description: "How long a workflow task waits for the worker that cached the workflow before any worker may take it (1 s to 600 s; '3s', '3000')." }),
     METRICS_PORT: v.string({ default: String(defaults.metricsPort), description: 'Prometheus /metrics port of the SDK runtime, or "off".' }),
     METRICS_HOST: v.string({ default: '127.0.0.1', description: 'Interface the metrics endpoint listens on.' }),
     OTEL_ENABLED: v.flag({ default: false, description: 'Export OpenTelemetry traces over OTLP/HTTP.' }),
@@ -80,7 +86,7 @@ function metricsAddress(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults):
  */
 export function loadWorkerKitEnv(env: NodeJS.ProcessEnv, defaults: WorkerKitEnvDefaults): WorkerKitEnv {
   const result: WorkerKitEnv = {
-    stickyQueueScheduleToStartTimeout: envDuration(env, 'WORKER_STICKY_QUEUE_TIMEOUT', DEFAULT_STICKY_QUEUE_TIMEOUT_MS, ...STICKY_QUEUE_TIMEOUT_RANGE_MS),
+    stickyQueueScheduleToStartTimeout: envDuration(env, 'WORKER_STICKY_QUEUE_TIMEOUT', defaults.stickyQueueTimeoutMs ?? DEFAULT_STICKY_QUEUE_TIMEOUT_MS, ...STICKY_QUEUE_TIMEOUT_RANGE_MS),
   };
   const metrics = metricsAddress(env, defaults);
   if (metrics) result.metricsAddress = metrics;

@@ -6,7 +6,7 @@ import type pino from 'pino';
 import { encryptionDataConverter, type EncryptionSettings } from '@temporal-ecommerce/codec';
 import { DEFAULT_STICKY_QUEUE_TIMEOUT_MS } from './env';
 import { installRuntime } from './runtime';
-import { createWorkerTracing, type TracingOptions, type WorkerTracing } from './tracing';
+import type { TracingOptions, WorkerTracing } from './tracing';
 import { currentBuildId, setCurrentVersion, type WorkerDeployment } from './deployment';
 
 /**
@@ -143,7 +143,9 @@ export async function runWorker(opts: RunWorkerOptions): Promise<void> {
   const connection = await NativeConnection.connect({ address, ...opts.connectionOptions });
   let tracing: WorkerTracing | undefined;
   try {
-    if (opts.tracing) tracing = createWorkerTracing(opts.service, opts.tracing);
+    // OpenTelemetry's ~300 modules (over 20 MiB of a worker's memory) load only when tracing is on, not in
+    // every worker that imports worker-kit (docs/performance.md, idle memory).
+    if (opts.tracing) tracing = (await import('./tracing.js')).createWorkerTracing(opts.service, opts.tracing);
     const { source, from } = workflowSource(opts);
     const shared = {
       connection,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadWorkerKitEnv, EnvError } from '../src';
+import { loadWorkerKitEnv, EnvError, workerKitVars } from '../src';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const deploymentDefaults = { deploymentName: 'order-worker', behavior: 'PINNED' as const, packageVersion: '1.2.3', repoRoot: REPO_ROOT };
@@ -46,6 +46,14 @@ describe('loadWorkerKitEnv', () => {
       expect(() => sticky(bad)).toThrow(EnvError);
       expect(() => sticky(bad)).toThrow(`WORKER_STICKY_QUEUE_TIMEOUT must be a duration from 1 s to 600 s, like "3s", "3 seconds" or "3000" (milliseconds), got "${bad}"`);
     }
+  });
+
+  it("takes a worker's own sticky queue timeout default, for the variable's schema and its reader alike", () => {
+    const own = { ...defaults, stickyQueueTimeoutMs: 1000 };
+    expect(loadWorkerKitEnv({}, own).stickyQueueScheduleToStartTimeout).toBe(1000);
+    expect(loadWorkerKitEnv({ WORKER_STICKY_QUEUE_TIMEOUT: '4s' }, own).stickyQueueScheduleToStartTimeout).toBe(4000);
+    expect(workerKitVars({ metricsPort: 9466, deploymentName: 'x', stickyQueueTimeoutMs: 1000 }).WORKER_STICKY_QUEUE_TIMEOUT.default).toBe('1s');
+    expect(workerKitVars({ metricsPort: 9466, deploymentName: 'x' }).WORKER_STICKY_QUEUE_TIMEOUT.default).toBe('3s');
   });
 
   it('moves or disables metrics', () => {

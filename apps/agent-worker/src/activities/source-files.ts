@@ -10,7 +10,6 @@ import {
   type IssueCounts,
   type SpecialistKind,
 } from '@temporal-ecommerce/contracts/agent';
-import { analyzeSource } from '../analysis/analyzer';
 import { costOf, estimateTokens, type Pricing } from '../analysis/cost';
 import { SPECIALIST_CATEGORIES, STRATEGY_CATEGORIES, type RuleCategory } from '../analysis/rules';
 import type { AnalysisStore } from '../store/analysis-store';
@@ -54,16 +53,25 @@ const MAX_LISTED_FILES = 5000;
 /** Larger files (generated bundles, fixtures) are skipped with a reason: the analyser holds a file and its AST in memory. */
 export const MAX_SOURCE_FILE_BYTES = 1024 * 1024;
 
-/** Runs `work` while heartbeating every second, so a killed worker's activity is retried promptly. */
+/**
+ * Runs `work` while heartbeating four times per heartbeat timeout (at most every second), so a killed
+ * worker's activity is retried promptly and a live one has slack for a stalled event loop.
+ */
 async function withHeartbeat<T>(work: () => Promise<T>): Promise<T> {
   const ctx = Context.current();
   ctx.heartbeat();
-  const timer = setInterval(() => ctx.heartbeat(), 1000);
+  const timer = setInterval(() => ctx.heartbeat(), heartbeatIntervalMs(ctx.info.heartbeatTimeoutMs));
   try {
     return await work();
   } finally {
     clearInterval(timer);
   }
+}
+
+/** A quarter of the heartbeat timeout, between 100 ms and 1 s (1 s without a timeout). */
+export function heartbeatIntervalMs(heartbeatTimeoutMs: number | undefined): number {
+  if (!heartbeatTimeoutMs) return 1000;
+  return Math.min(1000, Math.max(100, Math.floor(heartbeatTimeoutMs / 4)));
 }
 
 export function createSourceFileActivities(deps: SourceFileDeps) {
@@ -94,6 +102,9 @@ export function createSourceFileActivities(deps: SourceFileDeps) {
 
       const categories: readonly RuleCategory[] = input.specialist ? SPECIALIST_CATEGORIES[input.specialist] : STRATEGY_CATEGORIES[input.strategy];
       const strategy: AnalysisStrategy = input.specialist ? 'fast' : input.strategy;
+      // The analyser's TypeScript compiler (~38 MiB of heap) loads with the first file analysed, not when the
+      // worker starts: an agent worker that has not analysed anything yet stays small (docs/performance.md).
+      const { analyzeSource } = await import('../analysis/analyzer.js');
       const result = await withHeartbeat(async () => {
         if (deps.fileDelayMs > 0) await ctx.sleep(deps.fileDelayMs);
         const analysis = analyzeSource(file, text, categories);

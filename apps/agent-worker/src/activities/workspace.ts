@@ -3,7 +3,6 @@ import { basename, dirname, join, sep } from 'node:path';
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import { applyFixes } from '../analysis/fixes';
 import type { RuleId } from '../analysis/rules';
 import type { AnalysisStore } from '../store/analysis-store';
 import type { SandboxLimits } from '../sandbox/command';
@@ -146,6 +145,8 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
       const ctx = Context.current();
       const workspacePath = await allowedWorkspace(input.workspacePath);
       const change: BatchChange = { filesChanged: [], fixesApplied: 0 };
+      // The TypeScript compiler loads with the first file that needs it (source-files.ts: idle memory).
+      const { applyFixes } = await import('../analysis/fixes.js');
       for (const file of input.files) {
         ctx.heartbeat(file);
         // Stop between files: the workflow's rollback waits for this activity and then restores what it wrote.

@@ -50,6 +50,22 @@ const analysis = proxyActivities<AgentActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
+/**
+ * The file step as runs with FILE_STEP_QUICK_RECOVERY_PATCH schedule it: a worker killed mid-file is
+ * noticed after 2 s without a heartbeat (the activity heartbeats every 500 ms, the agent worker sends them
+ * at least every 500 ms: 1.5 s of slack for a stalled event loop) and the file is retried 0.5 s later,
+ * instead of 5 s + 1 s. With the agent's 1 s sticky queue timeout, a crashed worker's analysis moves again
+ * within ~3 s of its replacement polling (bench/RESULTS.md (c); trade-offs in docs/performance.md).
+ */
+const quickAnalysis = proxyActivities<AgentActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '2 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+/** Patch id: the file step's heartbeat timeout and first retry sized for a quick recovery (quickAnalysis). */
+const FILE_STEP_QUICK_RECOVERY_PATCH = 'file-step-quick-recovery';
+
 const refactoring = proxyActivities<AgentActivities>({
   startToCloseTimeout: '15 minutes',
   heartbeatTimeout: '30 seconds',
@@ -237,7 +253,9 @@ export async function codebaseAnalysisWorkflow(input: CodebaseAnalysisInput): Pr
         carryOver: { storeKey, filesAnalyzed, costSoFar: state.costSoFar, budget: state.budget, issues, issueCounts, strategy, strategySwitches },
       });
     }
-    const summary = await analysis.analyzeFile({ storeKey, repositoryPath: input.repositoryPath, file: files[i]!, strategy: state.strategy });
+    // Histories recorded before the patch keep the 5 s heartbeat timeout their activities were scheduled with.
+    const fileStep = patched(FILE_STEP_QUICK_RECOVERY_PATCH) ? quickAnalysis : analysis;
+    const summary = await fileStep.analyzeFile({ storeKey, repositoryPath: input.repositoryPath, file: files[i]!, strategy: state.strategy });
     record(summary);
     if (state.costSoFar > state.budget) {
       const cancelled = await budgetGate();

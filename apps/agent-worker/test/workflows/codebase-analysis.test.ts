@@ -123,6 +123,15 @@ describe('codebase analysis workflow', () => {
       const approved = await handle.executeUpdate(approveBudgetUpdate, { args: [{ approved: true, newBudget: 10, reason: 'security issues' }] });
       const result = await handle.result();
       await recordHistory('budget-approved', handle);
+      await recordHistory('budget-approved-quick-recovery', handle);
+      // New runs schedule the file step for a quick crash recovery: a 2 s heartbeat timeout, 0.5 s first retry.
+      const { events } = await handle.fetchHistory();
+      const fileSteps = (events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name === 'analyzeFile' ? [e.activityTaskScheduledEventAttributes] : []));
+      expect(fileSteps.length).toBeGreaterThan(0);
+      for (const step of fileSteps) {
+        expect(Number(step.heartbeatTimeout?.seconds ?? 0) * 1000 + Math.round((step.heartbeatTimeout?.nanos ?? 0) / 1e6)).toBe(2000);
+        expect(step.retryPolicy?.initialInterval?.nanos).toBe(500_000_000);
+      }
       return { result, approved };
     });
     expect(approved).toMatchObject({ status: 'analyzing', budget: 10 });
