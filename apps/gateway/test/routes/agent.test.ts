@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AgentWorkflowType } from '@temporal-ecommerce/contracts/agent';
-import type { AnalysisStatusResponse, AnalyzeStartResponse, MultiAgentStatusResponse } from '@temporal-ecommerce/contracts/agent/http';
+import type { AnalysisStatusResponse, AnalyzeStartResponse, BatchDiffResponse, MultiAgentStatusResponse } from '@temporal-ecommerce/contracts/agent/http';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/env';
 
@@ -22,6 +22,7 @@ let env: TestWorkflowEnvironment;
 let app: FastifyInstance;
 let worker: ChildProcess;
 let root: string;
+let dataDir: string;
 
 beforeAll(async () => {
   if (!existsSync(AGENT_WORKER)) throw new Error(`${AGENT_WORKER} is missing: pnpm turbo run build --filter=@temporal-ecommerce/gateway...`);
@@ -29,6 +30,8 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gateway-agent-'));
   // The allowed root holds a copy of the sample codebase, like examples/ does in a real run.
   root = path.join(dir, 'repos');
+  // Shared with the gateway, which reads the batches' diffs from the worker's store (read-only).
+  dataDir = path.join(dir, 'data');
   cpSync(path.join(EXAMPLES, 'sample-codebase'), path.join(root, 'sample-codebase'), { recursive: true });
   worker = spawn(process.execPath, [AGENT_WORKER], {
     env: {
@@ -36,7 +39,7 @@ beforeAll(async () => {
       HOME: process.env.HOME,
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-      TEMPORAL_ECOMMERCE_DATA_DIR: path.join(dir, 'data'),
+      TEMPORAL_ECOMMERCE_DATA_DIR: dataDir,
       // The worker checks the allow-list itself, so it gets the same root as the gateway.
       AGENT_REPOSITORY_ROOTS: root,
       AGENT_FILE_DELAY_MS: '150',
@@ -52,7 +55,7 @@ beforeAll(async () => {
     });
     worker.once('exit', (code) => reject(new Error(`agent worker exited early (${code}):\n${out}`)));
   });
-  const config = loadConfig({ TEMPORAL_ADDRESS: env.address, PORT: '0', AGENT_REPOSITORY_ROOTS: root });
+  const config = loadConfig({ TEMPORAL_ADDRESS: env.address, PORT: '0', AGENT_REPOSITORY_ROOTS: root, TEMPORAL_ECOMMERCE_DATA_DIR: dataDir });
   app = await buildApp({ config, client: env.client });
   await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -126,6 +129,28 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect(done.batches.map((b) => b.status)).toContain('rolled_back');
     expect(done.batches.map((b) => b.status)).toContain('applied');
     expect((await post(`/api/agent/analyze/${body.workflowId}/approve-plan`, { approved: true })).statusCode).toBe(409);
+
+    // Each batch's diff, applied or rolled back, from the worker's store: the lines it changed, per file.
+    for (const batch of done.batches.filter((b) => b.filesChanged.length > 0)) {
+      const res = await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/${batch.batchId}/diff` });
+      expect(res.statusCode, batch.batchId).toBe(200);
+      const diff = res.json<BatchDiffResponse>();
+      expect(diff.files.map((f) => f.file)).toEqual(batch.filesChanged);
+      expect(diff.truncated).toBe(false);
+      expect(diff.bytes).toBe(Buffer.byteLength(diff.diff));
+      for (const file of batch.filesChanged) expect(diff.diff).toContain(`--- a/${file}\n+++ b/${file}\n@@ -`);
+      expect(diff.diff.split('\n').filter((l) => /^[-+](?![-+]{2} [ab]\/)/.test(l)).length).toBe(diff.files.reduce((n, f) => n + f.added + f.removed, 0));
+    }
+    const applied = done.batches.find((b) => b.status === 'applied' && b.filesChanged.length > 0)!;
+    const appliedDiff = (await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/${applied.batchId}/diff` })).json<BatchDiffResponse>();
+    // An applied batch's added lines are in the working copy now.
+    const added = appliedDiff.diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++ ')).map((l) => l.slice(1));
+    const workspace = readFileSync(path.join(done.workspacePath!, applied.filesChanged[0]!), 'utf8');
+    expect(added.length).toBeGreaterThan(0);
+    for (const line of added.filter((l) => l.trim().length > 0)) expect(workspace).toContain(line);
+    const unknownBatch = await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/batch-999/diff` });
+    expect(unknownBatch.statusCode).toBe(404);
+    expect(unknownBatch.json().message).toMatch(/no diff for batch batch-999/);
   });
 
   it('pauses on the budget: 400 without a new budget, then a rejection cancels the run', async () => {
@@ -164,6 +189,10 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/order-order-001' })).statusCode).toBe(404);
     expect((await post('/api/agent/analyze/agent-analysis-never-started/approve-plan', { approved: true })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/events' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/batches/batch-1/diff' })).statusCode).toBe(404);
+    const badBatch = await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/batches/..%2Fx/diff' });
+    expect(badBatch.statusCode).toBe(400);
+    expect(badBatch.json().message).toMatch(/params\/batchId/);
   });
 });
 

@@ -36,6 +36,11 @@ export type {
 };
 
 export const AGENT_TASK_QUEUE = 'agent-tasks';
+/**
+ * The agent worker's SQLite store in its data dir (TEMPORAL_ECOMMERCE_DATA_DIR), unless AGENT_DATABASE_URL.
+ * The worker owns it; the gateway reads its batch_diffs table read-only.
+ */
+export const AGENT_DB_FILE = 'agent/agent.sqlite';
 /** The agent worker's Worker Deployment (docs/versioning.md); its runs Auto-Upgrade to the current build. */
 export const AGENT_WORKER_DEPLOYMENT = 'agent-worker';
 

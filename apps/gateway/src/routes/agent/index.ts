@@ -25,6 +25,8 @@ import {
 import {
   AnalysisStatusResponseSchema,
   AnalysisWorkflowIdParamsSchema,
+  BatchDiffParamsSchema,
+  BatchDiffResponseSchema,
   ListAnalysesQuerySchema,
   ListAnalysesResponseSchema,
   type AnalysisSummary,
@@ -52,6 +54,10 @@ const AGENT_WORKER: WorkerRef = { name: 'agent', taskQueue: AGENT_TASK_QUEUE };
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
+
+function notFound(message: string): never {
+  throw Object.assign(new Error(message), { statusCode: 404 });
+}
 
 function conflict(message: string): never {
   throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
@@ -279,6 +285,34 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
       const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    },
+  );
+
+  fastify.get(
+    '/analyze/:workflowId/batches/:batchId/diff',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['agent'],
+        operationId: 'getAnalysisBatchDiff',
+        summary: 'The diff a refactor batch applied (or applied and then rolled back)',
+        description:
+          "A unified diff of the files the batch changed, read from the agent worker's store (diffs are kept out of workflow history). " +
+          'At most 64 KiB: a larger diff is cut at a line end with `truncated: true` and its full size in `bytes`. ' +
+          'A rolled-back batch answers the diff that was written and then undone; its reason is in the analysis progress. ' +
+          '404 when the analysis is unknown or the batch changed no file.',
+        params: BatchDiffParamsSchema,
+        response: { 200: BatchDiffResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const { workflowId, batchId } = request.params;
+      const desc = await describe(workflowId, ANALYSIS_PREFIX);
+      // The worker keys its store by the first run (stable across continue-as-new): workflow id + first run id.
+      const firstRunId = desc.raw.workflowExecutionInfo?.firstRunId || desc.runId;
+      const found = await fastify.agentStore.batchDiff(`${workflowId}/${firstRunId}`, batchId);
+      if (!found) throw notFound(`Analysis ${workflowId} has no diff for batch ${batchId}: the batch changed no file, or does not exist`);
+      return { batchId, ...found };
     },
   );
 
