@@ -52,6 +52,7 @@ describe('ML training', () => {
     await page.getByRole('button', { name: 'Audit' }).click();
     await expect.poll(() => page.getByTestId('audit').textContent(), { timeout: 60_000 }).toMatch(/^Verified: \d+ checkpoints/);
     await stack.screenshot(page, 'ml-run');
+    await stack.readmeScreenshot(page, 'ml-run');
 
     const run = await stack.http<{ checkpoints: { epoch: number; uri: string }[] }>('GET', `/api/ml-training/${workflowId}`);
     const victim = run.body.checkpoints[0]!;

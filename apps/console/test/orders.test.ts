@@ -84,6 +84,7 @@ describe('orders', () => {
     await expect.poll(() => page.getByTestId('orders').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByTestId('orders').locator('tbody tr').first().textContent()).toContain(orderId);
     await stack.screenshot(page, 'orders-list');
+    await stack.readmeScreenshot(page, 'orders-list');
     expect(stack.pageErrors).toEqual([]);
   });
 
@@ -131,6 +132,7 @@ describe('orders', () => {
     expect(await page.locator('.badge').first().textContent()).toBe('cancelled');
     expect(await page.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
     await stack.screenshot(page, 'order-cancelled');
+    await stack.readmeScreenshot(page, 'order-page');
     expect(stack.pageErrors).toEqual([]);
   });
 });

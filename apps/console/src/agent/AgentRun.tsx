@@ -1,9 +1,11 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, type AnalysisStatus } from '../api';
 import { followStream } from '../sse';
 import { Card, ErrorNote, Live, StatusBadge, money } from '../ui';
+import { BatchDiff } from './BatchDiff';
 
-/** One analysis, live from its event stream: files, cost against budget, issues, approvals, batch results. */
+/** One analysis, live from its event stream: files, cost against budget, issues, approvals, batch results and their diffs. */
 export function AgentRun({ workflowId }: { workflowId: string }) {
   const [run, setRun] = useState<AnalysisStatus>();
   const [live, setLive] = useState<{ connected: boolean; error?: string }>({ connected: false });
@@ -11,6 +13,13 @@ export function AgentRun({ workflowId }: { workflowId: string }) {
   const [busy, setBusy] = useState(false);
   const [newBudget, setNewBudget] = useState(0);
   const [reason, setReason] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (batchId: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(batchId)) next.add(batchId);
+      return next;
+    });
 
   useEffect(() => {
     const path = { workflowId };
@@ -163,17 +172,40 @@ export function AgentRun({ workflowId }: { workflowId: string }) {
                 <th>Result</th>
                 <th>Files</th>
                 <th>Why</th>
+                <th>Diff</th>
               </tr>
             </thead>
             <tbody>
-              {run.batches.map((b) => (
-                <tr key={b.batchId}>
-                  <td>{b.batchId}</td>
-                  <td>{b.status}</td>
-                  <td>{b.filesChanged.join(', ')}</td>
-                  <td>{b.detail}</td>
-                </tr>
-              ))}
+              {run.batches.map((b) => {
+                const panel = `diff-panel-${b.batchId}`;
+                const open = expanded.has(b.batchId);
+                return (
+                  <Fragment key={b.batchId}>
+                    <tr>
+                      <td>{b.batchId}</td>
+                      <td>{b.status}</td>
+                      <td>{b.filesChanged.join(', ')}</td>
+                      <td>{b.detail}</td>
+                      <td>
+                        {b.filesChanged.length > 0 ? (
+                          <button type="button" class="secondary" aria-expanded={open} aria-controls={panel} onClick={() => toggle(b.batchId)}>
+                            {open ? 'Hide diff' : 'Show diff'}
+                          </button>
+                        ) : (
+                          <span class="muted">no change</span>
+                        )}
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr class="diff-row">
+                        <td colSpan={5}>
+                          <BatchDiff workflowId={workflowId} batchId={b.batchId} id={panel} rolledBack={b.status !== 'applied'} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </Card>
