@@ -87,16 +87,22 @@ describe('agent', () => {
     const workflowId = decodeURIComponent(page.url().split('/').at(-1)!);
     const served = await stack.http<{ diff: string }>('GET', `/api/agent/analyze/${encodeURIComponent(workflowId)}/batches/${batchId}/diff`);
     expect(served.status).toBe(200);
-    expect((await panel.locator('pre.diff').textContent())).toBe(served.body.diff);
-    // An applied batch's diff too, opened with Space.
-    const applied = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^applied$/ }) }).filter({ has: page.getByRole('button', { name: 'Show diff' }) }).first();
+    expect(await panel.locator('pre.diff').textContent()).toBe(served.body.diff);
+    // Why: the failing test's name on the row, its output folded under it.
+    expect(await rolledBack.locator('td:nth-child(4)').textContent()).toMatch(/^failing: /);
+    expect(await rolledBack.locator('td:nth-child(4) details').count()).toBe(1);
+    await stack.readmeScreenshot(page, 'agent-run', rolledBack);
+    // An applied batch's diff too, opened with Space (the row found by its id: its button's name changes once open).
+    const firstApplied = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^applied$/ }) }).filter({ has: page.getByRole('button', { name: 'Show diff' }) }).first();
+    const appliedId = (await firstApplied.locator('td:nth-child(1)').textContent())!.trim();
+    const applied = rows.filter({ has: page.locator('td:nth-child(1)', { hasText: new RegExp(`^${appliedId}$`) }) });
     await applied.getByRole('button', { name: 'Show diff' }).focus();
     await page.keyboard.press('Space');
-    const appliedId = (await applied.locator('td:nth-child(1)').textContent())!.trim();
-    await page.getByTestId(`diff-${appliedId}`).locator('.diff-del, .diff-add').first().waitFor();
-    expect(await page.getByTestId(`diff-${appliedId}`).textContent()).not.toContain('Rolled back');
+    const appliedPanel = page.getByTestId(`diff-${appliedId}`);
+    await appliedPanel.locator('.diff-del, .diff-add').first().waitFor();
+    expect(await applied.getByRole('button', { name: 'Hide diff' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await appliedPanel.textContent()).not.toContain('Rolled back');
     await stack.screenshot(page, 'agent-batches');
-    await stack.readmeScreenshot(page, 'agent-run', page.getByRole('heading', { name: 'Refactor batches' }));
     // And closed again from the keyboard.
     await rolledBack.getByRole('button', { name: 'Hide diff' }).focus();
     await page.keyboard.press('Enter');

@@ -22,6 +22,8 @@ type Worker = 'order-worker' | 'ml-worker' | 'agent-worker';
 /** Auth on, as in production: one token with both roles, so every button can be pressed. */
 export const TOKEN = 'console-test-token';
 export const TOKEN_IDENTITY = 'olga';
+/** A second token with the approver role only: the console offers it no operator action. */
+export const APPROVER_TOKEN = 'console-approver-token';
 
 /** Debian's chromium (.ci/run installs it); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,7 +77,7 @@ export class ConsoleStack {
         temporalAddress: temporal.address,
         dataDir,
         logLevel: 'warn',
-        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY}`, TEMPORAL_UI_URL: 'http://localhost:8233', AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
+        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY},${APPROVER_TOKEN}:approver:abe`, TEMPORAL_UI_URL: 'http://localhost:8233', AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
       }),
       path.join(dir, 'gateway.log'),
     );
@@ -101,10 +103,10 @@ export class ConsoleStack {
   }
 
   /** Opens the console, which asks for a token (the gateway answered 401), and signs in. */
-  async signedInPage(viewport?: { width: number; height: number }): Promise<Page> {
+  async signedInPage(viewport?: { width: number; height: number }, token = TOKEN): Promise<Page> {
     const page = await this.page(viewport);
     await page.goto('/#/orders');
-    await page.getByLabel('Token').fill(TOKEN);
+    await page.getByLabel('Token').fill(token);
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.getByRole('button', { name: 'Forget token' }).waitFor();
     return page;
