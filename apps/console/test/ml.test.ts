@@ -68,4 +68,13 @@ describe('ML training', () => {
     await stack.screenshot(page, 'ml-audit-tampered');
     expect(stack.pageErrors).toEqual([]);
   });
+
+  it('fits a phone width: the run page scrolls only vertically, the curve scales down', async () => {
+    const phone = await stack.signedInPage({ width: 390, height: 844 });
+    await phone.goto(`/#/ml/${encodeURIComponent(workflowId)}`);
+    await phone.getByTestId('loss-chart').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await phone.getByTestId('loss-chart').boundingBox())!.width).toBeLessThanOrEqual(390);
+    await stack.screenshot(phone, 'ml-phone');
+  });
 });
