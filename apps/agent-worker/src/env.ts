@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AGENT_DB_FILE, AGENT_TASK_QUEUE, AGENT_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/agent';
+import { AGENT_TASK_QUEUE, AGENT_WORKER_DEPLOYMENT } from '@temporal-ecommerce/contracts/agent';
 import type { Pricing } from './analysis/cost';
 import type { AnalysisStoreConfig } from './store/analysis-store';
 import { DATA_DIR_VARS, defineEnv, loadWorkerKitEnv, LOG_VARS, NODE_ENV_VARS, readEnv, TEMPORAL_SERVER_VARS, v, readPackageVersion, workerKitVars, type WorkerKitEnv } from '@temporal-ecommerce/worker-kit';
@@ -82,7 +82,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AgentWorkerEnv {
     TEMPORAL_NAMESPACE: e.TEMPORAL_NAMESPACE,
     TASK_QUEUE: e.AGENT_TASK_QUEUE,
     DATA_DIR: dataDir,
-    store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, AGENT_DB_FILE) },
+    store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.join(dataDir, 'agent', 'agent.sqlite') },
     fileDelayMs: e.AGENT_FILE_DELAY_MS ?? (production ? 0 : 400),
     pricing: { inputPer1K: e.AGENT_PRICE_PER_1K_INPUT_TOKENS, outputPer1K: e.AGENT_PRICE_PER_1K_OUTPUT_TOKENS },
     repositoryRoots: roots.map((r) => path.resolve(r)),

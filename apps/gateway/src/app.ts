@@ -14,7 +14,6 @@ import metrics from './plugins/app/metrics';
 import streams from './plugins/app/streams';
 import auth from './plugins/app/auth';
 import catalogReader from './plugins/app/catalog';
-import agentStore from './plugins/app/agent-store';
 import consoleApp from './plugins/app/console';
 import health from './routes/health';
 import orders from './routes/orders';
@@ -40,7 +39,6 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(errorHandler);
   await fastify.register(streams, { limits: config.streams });
   await fastify.register(catalogReader, { store: config.catalogStore });
-  await fastify.register(agentStore, { store: config.agentStore });
   if (tracer) await fastify.register(tracing, { tracer });
   await fastify.register(rateLimit, { rateLimit: config.rateLimit });
   // Before every plugin that adds routes: it checks each route's auth declaration as it is added.

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { msToNumber } from '@temporalio/common/lib/time';
-import { AGENT_DB_FILE } from '@temporal-ecommerce/contracts/agent';
 import { DEFAULT_APPROVAL_TIMEOUT, DEFAULT_COMPLETION_DELAY, ORDER_DB_FILE } from '@temporal-ecommerce/contracts/order';
 import { DATA_DIR_VARS, defineEnv, EnvError, LOG_VARS, NODE_ENV_VARS, readEnv, TEMPORAL_SERVER_VARS, TEMPORAL_TLS_VARS, v } from '@temporal-ecommerce/env';
 import { logColors, logFormat, type LogFormat } from '@temporal-ecommerce/env/log';
 import { loadProductionConfig, type ProductionConfig } from './production-env';
 import type { CatalogStore } from './plugins/app/catalog';
-import type { AgentStoreLocation } from './plugins/app/agent-store';
 import type { SupervisorConfig } from './supervisor';
 
 function isDuration(value: unknown): boolean {
@@ -61,7 +59,6 @@ export const GATEWAY_ENV = defineEnv({
   PAYLOAD_ENCRYPTION_KEY_ID: v.string({ default: 'default', description: 'Id of the current key.' }),
   PAYLOAD_ENCRYPTION_PREVIOUS_KEYS: v.string({ secret: true, description: 'id:base64key,... older keys that only decrypt.' }),
   ...TEMPORAL_TLS_VARS,
-  AGENT_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/agent', description: "The agent worker's PostgreSQL, to read refactor batches' diffs from; unset, agent/agent.sqlite in the data dir (read-only)." }),
   ORDER_DATABASE_URL: v.string({ secret: true, example: 'postgres://user:password@host:5432/orders', description: "The order worker's PostgreSQL, to read the catalog from; unset, orders.db in the data dir (read-only)." }),
   // Set only by `pnpm start` with OPS_CONTROLS=on (infra/src/control.ts): its control socket and secret.
   SUPERVISOR_SOCKET: v.string({ description: "pnpm start's control socket (set by pnpm start with OPS_CONTROLS=on, never by hand)." }),
@@ -82,8 +79,6 @@ export interface GatewayConfig extends ProductionConfig {
   orderCompletionDelay: string;
   /** The order worker's store, whose products table is the catalog: its orders.db, or ORDER_DATABASE_URL. */
   catalogStore: CatalogStore;
-  /** The agent worker's store, whose batch_diffs table holds each refactor batch's diff: its agent.sqlite, or AGENT_DATABASE_URL. */
-  agentStore: AgentStoreLocation;
   /** Absolute; relative repositoryPaths resolve against the first. */
   agentRepositoryRoots: string[];
   temporalTimeouts: { rpcMs: number; workerMs: number; updateMs: number };
@@ -120,8 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   // Checked here, not by a pattern: this URL carries the database password and must not reach a message.
   const orderDatabaseUrl = parsed?.ORDER_DATABASE_URL;
   if (orderDatabaseUrl !== undefined && !isPostgresUrl(orderDatabaseUrl)) errors.push('ORDER_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/orders');
-  const agentDatabaseUrl = parsed?.AGENT_DATABASE_URL;
-  if (agentDatabaseUrl !== undefined && !isPostgresUrl(agentDatabaseUrl)) errors.push('AGENT_DATABASE_URL: must be a URL such as postgres://user:password@host:5432/agent');
   let log: GatewayConfig['log'] | undefined;
   try {
     log = { format: logFormat(env), colors: logColors(env) };
@@ -134,7 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     throw new ConfigError(`Invalid gateway environment:\n  ${[...new Set([...errors, ...supervisorErrors, ...production.errors])].join('\n  ')}`);
   }
   const e = parsed;
-  const dataDir = path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
   return {
     port: e.PORT,
     host: e.HOST,
@@ -156,8 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ...production.config,
     ...(e.CONSOLE_DIR === 'off' ? {} : { consoleDir: path.resolve(e.CONSOLE_DIR ?? path.join(REPO_ROOT, 'apps', 'console', 'dist')) }),
     ...(e.SUPERVISOR_SOCKET && e.SUPERVISOR_TOKEN ? { supervisor: { socketPath: e.SUPERVISOR_SOCKET, token: e.SUPERVISOR_TOKEN } } : {}),
-    catalogStore: orderDatabaseUrl ? { kind: 'postgres', url: orderDatabaseUrl } : { kind: 'sqlite', path: path.join(dataDir, ORDER_DB_FILE) },
-    agentStore: agentDatabaseUrl ? { kind: 'postgres', url: agentDatabaseUrl } : { kind: 'sqlite', path: path.join(dataDir, AGENT_DB_FILE) },
+    catalogStore: orderDatabaseUrl
+      ? { kind: 'postgres', url: orderDatabaseUrl }
+      : { kind: 'sqlite', path: path.join(path.resolve(e.TEMPORAL_ECOMMERCE_DATA_DIR ?? path.join(REPO_ROOT, '.data')), ORDER_DB_FILE) },
     agentRepositoryRoots: (e.AGENT_REPOSITORY_ROOTS.length > 0 ? e.AGENT_REPOSITORY_ROOTS : [path.join(REPO_ROOT, 'examples')]).map((r) => path.resolve(r)),
   };
 }

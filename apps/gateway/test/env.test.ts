@@ -50,11 +50,4 @@ describe('loadConfig', () => {
     expect(message).toContain('TEMPORAL_ADDRESS must be host:port, got "no-port"');
     expect(message).toContain('LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "loud"');
   });
-
-  it("reads the agent worker's store for the batches' diffs: agent/agent.sqlite in the data dir, or AGENT_DATABASE_URL, never echoing its password", () => {
-    expect(loadConfig({ TEMPORAL_ECOMMERCE_DATA_DIR: '/d' }).agentStore).toEqual({ kind: 'sqlite', path: '/d/agent/agent.sqlite' });
-    expect(loadConfig({ AGENT_DATABASE_URL: 'postgres://agent:s3cret@db:5432/agent' }).agentStore).toEqual({ kind: 'postgres', url: 'postgres://agent:s3cret@db:5432/agent' });
-    expect(() => loadConfig({ AGENT_DATABASE_URL: 'mysql://agent:s3cret@db/agent' })).toThrow(/AGENT_DATABASE_URL: must be a URL such as postgres:/);
-    expect(() => loadConfig({ AGENT_DATABASE_URL: 'mysql://agent:s3cret@db/agent' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }));
-  });
 });

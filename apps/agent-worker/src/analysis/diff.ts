@@ -1,3 +1,5 @@
+import type { BatchDiffRecord } from '@temporal-ecommerce/contracts/agent';
+
 /**
  * Unified diffs of what a refactor batch changed, for a reviewer (the console's batch table). Pure: the
  * activity computes them from the bytes it saved before the batch and the bytes it wrote.
@@ -109,15 +111,8 @@ export function unifiedDiff(file: string, before: string, after: string): FileDi
   return { file, added, removed, text: `${out.join('\n')}\n` };
 }
 
-export interface BatchDiff {
-  files: { file: string; added: number; removed: number }[];
-  /** The files' diffs one after the other, cut at the cap. */
-  diff: string;
-  /** True when `diff` was cut: the full diff is larger than the cap. */
-  truncated: boolean;
-  /** Size of the full diff, before any cut. */
-  bytes: number;
-}
+/** The files' diffs one after the other, cut at the cap (`truncated`), with the full size in `bytes`. */
+export type BatchDiff = BatchDiffRecord;
 
 /**
  * The batch's diffs joined, at most `capBytes` of UTF-8 (cut at a line end, and said so): a reviewer

@@ -91,7 +91,7 @@ export interface paths {
         };
         /**
          * The diff a refactor batch applied (or applied and then rolled back)
-         * @description A unified diff of the files the batch changed, read from the agent worker's store (diffs are kept out of workflow history). At most 64 KiB: a larger diff is cut at a line end with `truncated: true` and its full size in `bytes`. A rolled-back batch answers the diff that was written and then undone; its reason is in the analysis progress. 404 when the analysis is unknown or the batch changed no file.
+         * @description A unified diff of the files the batch changed, read from the agent worker's store by a short `batchDiffWorkflow` on the agent task queue (diffs are kept out of the analysis history; a worker that does not read it within 15 s is a 503). At most 64 KiB: a larger diff is cut at a line end with `truncated: true` and its full size in `bytes`. A rolled-back batch answers the diff that was written and then undone; its reason is in the analysis progress. 404 when the analysis is unknown or the batch changed no file.
          */
         get: operations["getAnalysisBatchDiff"];
         put?: never;

@@ -22,7 +22,6 @@ let env: TestWorkflowEnvironment;
 let app: FastifyInstance;
 let worker: ChildProcess;
 let root: string;
-let dataDir: string;
 
 beforeAll(async () => {
   if (!existsSync(AGENT_WORKER)) throw new Error(`${AGENT_WORKER} is missing: pnpm turbo run build --filter=@temporal-ecommerce/gateway...`);
@@ -30,8 +29,6 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gateway-agent-'));
   // The allowed root holds a copy of the sample codebase, like examples/ does in a real run.
   root = path.join(dir, 'repos');
-  // Shared with the gateway, which reads the batches' diffs from the worker's store (read-only).
-  dataDir = path.join(dir, 'data');
   cpSync(path.join(EXAMPLES, 'sample-codebase'), path.join(root, 'sample-codebase'), { recursive: true });
   worker = spawn(process.execPath, [AGENT_WORKER], {
     env: {
@@ -39,7 +36,7 @@ beforeAll(async () => {
       HOME: process.env.HOME,
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-      TEMPORAL_ECOMMERCE_DATA_DIR: dataDir,
+      TEMPORAL_ECOMMERCE_DATA_DIR: path.join(dir, 'data'),
       // The worker checks the allow-list itself, so it gets the same root as the gateway.
       AGENT_REPOSITORY_ROOTS: root,
       AGENT_FILE_DELAY_MS: '150',
@@ -55,7 +52,7 @@ beforeAll(async () => {
     });
     worker.once('exit', (code) => reject(new Error(`agent worker exited early (${code}):\n${out}`)));
   });
-  const config = loadConfig({ TEMPORAL_ADDRESS: env.address, PORT: '0', AGENT_REPOSITORY_ROOTS: root, TEMPORAL_ECOMMERCE_DATA_DIR: dataDir });
+  const config = loadConfig({ TEMPORAL_ADDRESS: env.address, PORT: '0', AGENT_REPOSITORY_ROOTS: root });
   app = await buildApp({ config, client: env.client });
   await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -130,7 +127,7 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect(done.batches.map((b) => b.status)).toContain('applied');
     expect((await post(`/api/agent/analyze/${body.workflowId}/approve-plan`, { approved: true })).statusCode).toBe(409);
 
-    // Each batch's diff, applied or rolled back, from the worker's store: the lines it changed, per file.
+    // Each batch's diff, applied or rolled back, read from the worker's store by a short workflow: the lines it changed, per file.
     for (const batch of done.batches.filter((b) => b.filesChanged.length > 0)) {
       const res = await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/${batch.batchId}/diff` });
       expect(res.statusCode, batch.batchId).toBe(200);

@@ -7,7 +7,6 @@ import { BAD_REQUEST_ERROR_TYPES, CONFLICT_ERROR_TYPES, ORDER_REJECTED_ERROR_TYP
 import type { ErrorResponse } from '../../schemas/error';
 import { JwksUnavailableError } from '../../jwt-verifier';
 import { CatalogUnavailableError } from './catalog';
-import { AgentStoreUnavailableError } from './agent-store';
 import { GrpcStatus, TemporalTimeoutError, WorkerUnavailableError, grpcCode } from '../../temporal-calls';
 import { SupervisorRefusedError, SupervisorUnavailableError } from '../../supervisor';
 
@@ -77,7 +76,6 @@ export function toHttpError(error: FastifyError | Error): HttpError | undefined 
   if (error instanceof JwksUnavailableError) return { statusCode: 503, message: "Cannot verify the bearer token now: the identity provider's keys are unavailable" };
   // The file and the driver's error go to our log only.
   if (error instanceof CatalogUnavailableError) return { statusCode: 503, message: 'The product catalog is unavailable: is the order worker running?' };
-  if (error instanceof AgentStoreUnavailableError) return { statusCode: 503, message: "The agent worker's store is unavailable: is the agent worker running on this data dir or AGENT_DATABASE_URL?" };
   // `pnpm start`'s supervisor (routes/ops): its refusals are the caller's 4xx; its absence is a 503.
   if (error instanceof SupervisorRefusedError) return { statusCode: error.statusCode, message: error.message };
   if (error instanceof SupervisorUnavailableError) return { statusCode: 503, message: error.message };
