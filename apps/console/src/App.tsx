@@ -10,6 +10,7 @@ import { AgentStart } from './agent/AgentStart';
 import { AgentRun } from './agent/AgentRun';
 import { MultiAgentRun } from './agent/MultiAgentRun';
 import { Ops } from './ops/Ops';
+import { useCaller } from './roles';
 
 /**
  * Asks for a bearer token when the gateway refused a call (auth is on: GATEWAY_TOKENS or a JWT issuer).
@@ -51,6 +52,7 @@ function Screen({ route }: { route: string[] }) {
 
 export function App() {
   const route = useRoute();
+  const caller = useCaller();
   const [, redraw] = useState(0);
   /** Bumped after a new token, so the screen mounts again and refetches with it. */
   const [generation, setGeneration] = useState(0);
@@ -70,9 +72,11 @@ export function App() {
           <a href={href('agent')} aria-current={section === 'agent' ? 'page' : undefined}>
             Agent
           </a>
-          <a href={href('ops')} aria-current={section === 'ops' ? 'page' : undefined}>
-            Operations
-          </a>
+          {caller.operator ? (
+            <a href={href('ops')} aria-current={section === 'ops' ? 'page' : undefined}>
+              Operations
+            </a>
+          ) : null}
           <a href="/docs" target="_blank" rel="noopener noreferrer">
             API docs
           </a>

@@ -46,3 +46,4 @@ export type OrderFaults = paths['/api/ops/faults']['put']['requestBody']['conten
 export type LoadBody = paths['/api/ops/load']['post']['requestBody']['content']['application/json'];
 export type LoadState = paths['/api/ops/load']['post']['responses'][202]['content']['application/json'];
 export type MultiAgentStatus = paths['/api/agent/multi-agent/{workflowId}']['get']['responses'][200]['content']['application/json'];
+export type BatchDiff = paths['/api/agent/analyze/{workflowId}/batches/{batchId}/diff']['get']['responses'][200]['content']['application/json'];

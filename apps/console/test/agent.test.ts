@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleStack } from './stack';
+import { ConsoleStack, TOKEN } from './stack';
 
 /**
  * The Agent screens in a real browser against the real agent worker: an analysis of the sample codebase
@@ -65,7 +65,59 @@ describe('agent', () => {
     const rolledBack = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: 'rolled_back' }) }).first();
     expect((await rolledBack.locator('td:nth-child(3)').textContent())?.trim()).not.toBe('');
     expect((await rolledBack.locator('td:nth-child(4)').textContent())?.trim()).not.toBe('');
+
+    // Each batch's diff, from the keyboard: Tab to the rolled-back batch's button and press Enter.
+    const show = rolledBack.getByRole('button', { name: 'Show diff' });
+    await show.focus();
+    await page.keyboard.press('Enter');
+    const batchId = (await rolledBack.locator('td:nth-child(1)').textContent())!.trim();
+    const panel = page.getByTestId(`diff-${batchId}`);
+    await panel.locator('.diff').waitFor();
+    expect(await rolledBack.getByRole('button', { name: 'Hide diff' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await rolledBack.getByRole('button', { name: 'Hide diff' }).getAttribute('aria-controls')).toBe(await panel.getAttribute('id'));
+    expect(await panel.textContent()).toContain('Rolled back: these changes were written, the tests failed');
+    // Removed and added lines, each drawn as such, the file headers of every file the batch changed.
+    const files = (await rolledBack.locator('td:nth-child(3)').textContent())!.split(', ');
+    expect(await panel.locator('.diff-file').allTextContents()).toEqual(files.flatMap((f) => [`--- a/${f}\n`, `+++ b/${f}\n`]));
+    expect(await panel.locator('.diff-del').count()).toBeGreaterThan(0);
+    const added = await panel.locator('.diff-add').allTextContents();
+    expect(added.every((l) => l.startsWith('+'))).toBe(true);
+    expect(await panel.locator('.diff-del').evaluateAll((els) => els.every((el) => getComputedStyle(el).color === 'rgb(140, 29, 24)'))).toBe(true);
+    // The same diff the gateway serves, line for line.
+    const workflowId = decodeURIComponent(page.url().split('/').at(-1)!);
+    const served = await stack.http<{ diff: string }>('GET', `/api/agent/analyze/${encodeURIComponent(workflowId)}/batches/${batchId}/diff`);
+    expect(served.status).toBe(200);
+    expect(await panel.locator('pre.diff').textContent()).toBe(served.body.diff);
+    // Why: the failing test's name on the row, its output folded under it.
+    expect(await rolledBack.locator('td:nth-child(4)').textContent()).toMatch(/^failing: /);
+    expect(await rolledBack.locator('td:nth-child(4) details').count()).toBe(1);
+    await stack.readmeScreenshot(page, 'agent-run', rolledBack);
+    // An applied batch's diff too, opened with Space (the row found by its id: its button's name changes once open).
+    const firstApplied = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^applied$/ }) }).filter({ has: page.getByRole('button', { name: 'Show diff' }) }).first();
+    const appliedId = (await firstApplied.locator('td:nth-child(1)').textContent())!.trim();
+    const applied = rows.filter({ has: page.locator('td:nth-child(1)', { hasText: new RegExp(`^${appliedId}$`) }) });
+    await applied.getByRole('button', { name: 'Show diff' }).focus();
+    await page.keyboard.press('Space');
+    const appliedPanel = page.getByTestId(`diff-${appliedId}`);
+    await appliedPanel.locator('.diff-del, .diff-add').first().waitFor();
+    expect(await applied.getByRole('button', { name: 'Hide diff' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await appliedPanel.textContent()).not.toContain('Rolled back');
     await stack.screenshot(page, 'agent-batches');
+    // And closed again from the keyboard.
+    await rolledBack.getByRole('button', { name: 'Hide diff' }).focus();
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'detached' });
+
+    // At a phone's width the page scrolls only vertically: the batch table and the diff scroll inside their card.
+    const phone = await stack.page({ width: 390, height: 844 });
+    await phone.goto('/#/orders');
+    await phone.getByLabel('Token').fill(TOKEN);
+    await phone.getByRole('button', { name: 'Use token' }).click();
+    await phone.goto(page.url());
+    await phone.getByTestId('batches').getByRole('button', { name: 'Show diff' }).first().click();
+    await phone.locator('pre.diff').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await stack.screenshot(phone, 'agent-phone');
     expect(stack.pageErrors).toEqual([]);
   });
 
@@ -95,6 +147,7 @@ describe('agent', () => {
     const child = await stack.client.workflow.getHandle(`${coordinatorId}-architecture`).describe();
     expect(child.status.name).toBe('COMPLETED');
     await stack.screenshot(page, 'agent-specialists');
+    await stack.readmeScreenshot(page, 'agent-specialists');
     expect(stack.pageErrors).toEqual([]);
   }, 300_000);
 });

@@ -7,6 +7,7 @@ import { orderTimeline } from '../src/orders/timeline';
 import { parseSse } from '../src/sse';
 import { lossChart } from '../src/ml/chart';
 import { childUiLink } from '../src/agent/links';
+import { byteSize, diffLines } from '../src/agent/diff';
 import { loadSeries, seriesChart } from '../src/ops/series';
 
 /** The console's own logic, without a browser: what it derives from the gateway's answers. */
@@ -144,5 +145,17 @@ describe('the load chart', () => {
   });
   it('keeps a floor on y so an idle run does not draw noise at full height', () => {
     expect(seriesChart([loadSeries([snap(1000, 0.1, 0, 0)]).throughput], 10, 2).yMax).toBeCloseTo(2.1);
+  });
+});
+
+describe('batch diff lines', () => {
+  it('tells file headers from removed or added lines that start with -- or ++', () => {
+    // The removed line `-- x` reads `--- x`, the added `++ y` reads `+++ y`: the hunk's counts say they are content.
+    const diff = ['--- a/src/x.ts', '+++ b/src/x.ts', '@@ -1,3 +1,3 @@', ' let a = 1;', '--- x', '+++ y', '-if (a == b) f();', '+if (a === b) f();', '--- a/src/y.ts', '+++ b/src/y.ts', '@@ -4 +4 @@', '-a', '+b', ''].join('\n');
+    expect(diffLines(diff).map((l) => l.kind)).toEqual(['file', 'file', 'hunk', 'context', 'del', 'add', 'del', 'add', 'file', 'file', 'hunk', 'del', 'add']);
+  });
+
+  it('writes sizes for the truncation note', () => {
+    expect([byteSize(900), byteSize(65536), byteSize(3 * 1024 * 1024)]).toEqual(['900 B', '64.0 KiB', '3.0 MiB']);
   });
 });

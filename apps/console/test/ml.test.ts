@@ -52,6 +52,7 @@ describe('ML training', () => {
     await page.getByRole('button', { name: 'Audit' }).click();
     await expect.poll(() => page.getByTestId('audit').textContent(), { timeout: 60_000 }).toMatch(/^Verified: \d+ checkpoints/);
     await stack.screenshot(page, 'ml-run');
+    await stack.readmeScreenshot(page, 'ml-run');
 
     const run = await stack.http<{ checkpoints: { epoch: number; uri: string }[] }>('GET', `/api/ml-training/${workflowId}`);
     const victim = run.body.checkpoints[0]!;
@@ -66,5 +67,14 @@ describe('ML training', () => {
     expect(rows).toEqual([expect.stringContaining(`epoch ${victim.epoch}tampered`)]);
     await stack.screenshot(page, 'ml-audit-tampered');
     expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('fits a phone width: the run page scrolls only vertically, the curve scales down', async () => {
+    const phone = await stack.signedInPage({ width: 390, height: 844 });
+    await phone.goto(`/#/ml/${encodeURIComponent(workflowId)}`);
+    await phone.getByTestId('loss-chart').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await phone.getByTestId('loss-chart').boundingBox())!.width).toBeLessThanOrEqual(390);
+    await stack.screenshot(phone, 'ml-phone');
   });
 });

@@ -3,10 +3,10 @@ import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { connectClient, freePort, repoRoot, requestJson, RestartableTemporal, runDir, waitFor } from '@temporal-ecommerce/e2e/harness';
 import type { Client, Connection } from '@temporalio/client';
-import { CHROMIUM, SCREENSHOTS, TOKEN, TOKEN_IDENTITY } from './stack';
+import { CHROMIUM, README_IMAGES, README_SHOTS, SCREENSHOTS, TOKEN, TOKEN_IDENTITY } from './stack';
 
 /**
  * The Operations screen against `pnpm start` itself (infra/dist/start-all.js with OPS_CONTROLS=on): its
@@ -101,6 +101,18 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The README's 1280×800 picture of a page (see stack.ts readmeScreenshot), scrolled so `focus` is in view. */
+async function readmeShot(page: Page, name: string, focus: Locator): Promise<void> {
+  await focus.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  mkdirSync(README_SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(README_SHOTS, `${name}.png`) });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(README_IMAGES, { recursive: true });
+    cpSync(path.join(README_SHOTS, `${name}.png`), path.join(README_IMAGES, `${name}.png`));
+  }
+}
+
 const pidOf = async (page: Page, worker: string) => Number(/pid (\d+)/.exec((await page.locator(`[data-testid=workers] tr[data-worker=${worker}]`).textContent()) ?? '')?.[1]);
 
 describe('operations', () => {
@@ -188,14 +200,26 @@ describe('operations', () => {
     await page.getByText(/last run ended/).waitFor({ timeout: 120_000 });
     expect(Number(await page.getByTestId('load-sent').textContent())).toBeGreaterThanOrEqual(10);
     await shot(page, 'ops-load');
+    await readmeShot(page, 'ops', chart);
 
-    // Beyond the bounds the form does not send (the route's own 400 is in the gateway's ops route test).
+    // Beyond the bounds the gateway refuses the run, and the panel shows its words; no run starts.
+    const sentBefore = (await api<{ load: { startedAt?: number } }>('GET', '/api/ops/controls')).body.load.startedAt;
+    const alert = form.getByRole('alert');
     const rate = form.getByLabel('Orders per second');
     await rate.fill('50');
-    expect(await rate.evaluate((el) => (el as HTMLInputElement).validity.rangeOverflow)).toBe(true);
-    const sentBefore = (await api<{ load: { startedAt?: number } }>('GET', '/api/ops/controls')).body.load.startedAt;
     await form.getByRole('button', { name: 'Start load' }).click();
+    await expect.poll(() => alert.textContent()).toMatch(/^400: body\/rate must be <= 20$/);
+    await shot(page, 'ops-load-refused');
+    await rate.fill('2');
+    await form.getByLabel('Duration (s)').fill('301');
+    await form.getByRole('button', { name: 'Start load' }).click();
+    await expect.poll(() => alert.textContent()).toMatch(/^400: body\/durationSeconds must be <= 300$/);
     expect((await api<{ load: { startedAt?: number; running: boolean } }>('GET', '/api/ops/controls')).body.load).toMatchObject({ startedAt: sentBefore, running: false });
+    // Within the bounds again, the error goes and the run starts.
+    await form.getByLabel('Duration (s)').fill('2');
+    await form.getByRole('button', { name: 'Start load' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await api<{ load: { startedAt?: number } }>('GET', '/api/ops/controls')).body.load.startedAt, LONG).not.toBe(sentBefore);
   }, 600_000);
 
   it('is refused to a token without the operator role', async () => {
@@ -220,7 +244,11 @@ describe('operations', () => {
     await link.waitFor({ timeout: 60_000 });
     expect(await link.getAttribute('href')).toContain(temporal.uiUrl!);
     const [ui] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
-    await ui.getByText(`order-${orderId}`).first().waitFor({ timeout: 120_000 });
+    // This run's page, not a list or a not-found page that merely mentions the id: its run id and workflow type.
+    const run = await client.workflow.getHandle(`order-${orderId}`).describe();
+    await ui.getByText(run.runId).first().waitFor({ timeout: 120_000 });
+    await ui.getByText(run.type, { exact: true }).first().waitFor({ timeout: 60_000 });
+    expect(new URL(ui.url()).pathname).toBe(`/namespaces/default/workflows/order-${orderId}/${run.runId}/history`);
     await shot(ui, 'temporal-ui');
   }, 600_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ConsoleStack, TOKEN, TOKEN_IDENTITY } from './stack';
+import { APPROVER_TOKEN, ConsoleStack, TOKEN, TOKEN_IDENTITY } from './stack';
 
 /**
  * The Orders screens in a real browser against the real system: a place-and-ship order, a high-value
@@ -84,6 +84,7 @@ describe('orders', () => {
     await expect.poll(() => page.getByTestId('orders').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByTestId('orders').locator('tbody tr').first().textContent()).toContain(orderId);
     await stack.screenshot(page, 'orders-list');
+    await stack.readmeScreenshot(page, 'orders-list');
     expect(stack.pageErrors).toEqual([]);
   });
 
@@ -103,6 +104,27 @@ describe('orders', () => {
     expect(await step(page, 'approval').textContent()).toContain(`approved by ${TOKEN_IDENTITY}`);
     expect(await approve.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Reject' }).isDisabled()).toBe(true);
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('offers a token only the actions its role allows: an approver may approve, not place, cancel or operate', async () => {
+    const page = await stack.signedInPage(undefined, APPROVER_TOKEN);
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Orders' }).waitFor();
+    await expect.poll(() => nav.getByRole('link', { name: 'Operations' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'New order' }).count()).toBe(0);
+    await page.goto(`/#/orders/ui-approve-${run}`);
+    await step(page, 'ship').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
+    await page.getByText('Cancelling needs the operator role; abe does not have it.').waitFor();
+    await page.goto('/#/orders/new');
+    await page.getByText('Placing an order needs the operator role; abe does not have it.').waitFor();
+    expect(await page.getByRole('form', { name: 'Place an order' }).isVisible()).toBe(false);
+    // The operator token sees them all.
+    const operator = await stack.signedInPage();
+    await operator.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Operations' }).waitFor();
+    await operator.getByRole('link', { name: 'New order' }).waitFor();
     expect(stack.pageErrors).toEqual([]);
   });
 
@@ -131,6 +153,7 @@ describe('orders', () => {
     expect(await page.locator('.badge').first().textContent()).toBe('cancelled');
     expect(await page.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
     await stack.screenshot(page, 'order-cancelled');
+    await stack.readmeScreenshot(page, 'order-page');
     expect(stack.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   RestartableTemporal,
   repoRoot,
@@ -22,12 +22,17 @@ type Worker = 'order-worker' | 'ml-worker' | 'agent-worker';
 /** Auth on, as in production: one token with both roles, so every button can be pressed. */
 export const TOKEN = 'console-test-token';
 export const TOKEN_IDENTITY = 'olga';
+/** A second token with the approver role only: the console offers it no operator action. */
+export const APPROVER_TOKEN = 'console-approver-token';
 
 /** Debian's chromium (.ci/run installs it); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONSOLE_DIST = path.resolve(import.meta.dirname, '..', 'dist');
 /** Screenshots of each screen, for a reviewer (and the README). */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
+/** One 1280×800 image per page, as the README shows them; copied to README_IMAGES with UPDATE_SCREENSHOTS=1. */
+export const README_SHOTS = path.join(SCREENSHOTS, 'readme');
+export const README_IMAGES = path.resolve(import.meta.dirname, '..', '..', '..', 'docs', 'images', 'console');
 
 export interface StackOptions {
   name: string;
@@ -72,7 +77,7 @@ export class ConsoleStack {
         temporalAddress: temporal.address,
         dataDir,
         logLevel: 'warn',
-        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY}`, TEMPORAL_UI_URL: 'http://localhost:8233', AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
+        extra: { PORT: String(port), HOST: '127.0.0.1', CONSOLE_DIR: CONSOLE_DIST, SSE_POLL_INTERVAL_MS: '200', GATEWAY_TOKENS: `${TOKEN}:operator+approver:${TOKEN_IDENTITY},${APPROVER_TOKEN}:approver:abe`, TEMPORAL_UI_URL: 'http://localhost:8233', AGENT_REPOSITORY_ROOTS: repos, ...opts.gatewayEnv },
       }),
       path.join(dir, 'gateway.log'),
     );
@@ -98,10 +103,10 @@ export class ConsoleStack {
   }
 
   /** Opens the console, which asks for a token (the gateway answered 401), and signs in. */
-  async signedInPage(viewport?: { width: number; height: number }): Promise<Page> {
+  async signedInPage(viewport?: { width: number; height: number }, token = TOKEN): Promise<Page> {
     const page = await this.page(viewport);
     await page.goto('/#/orders');
-    await page.getByLabel('Token').fill(TOKEN);
+    await page.getByLabel('Token').fill(token);
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.getByRole('button', { name: 'Forget token' }).waitFor();
     return page;
@@ -110,6 +115,26 @@ export class ConsoleStack {
   async screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /**
+   * The README's picture of a page: the 1280×800 viewport (not the full page), scrolled so `focus` is in
+   * view, written to test-results/screenshots/readme/ and, with UPDATE_SCREENSHOTS=1, over the committed
+   * image in docs/images/console/.
+   */
+  async readmeScreenshot(page: Page, name: string, focus?: Locator): Promise<void> {
+    const size = page.viewportSize();
+    if (size?.width !== 1280 || size.height !== 800) throw new Error(`README screenshot ${name} needs a 1280×800 page, got ${size?.width}×${size?.height}`);
+    if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // The focus ring of the last click would show in the picture.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    mkdirSync(README_SHOTS, { recursive: true });
+    const file = path.join(README_SHOTS, `${name}.png`);
+    await page.screenshot({ path: file });
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(README_IMAGES, { recursive: true });
+      cpSync(file, path.join(README_IMAGES, `${name}.png`));
+    }
   }
 
   http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: T }> {

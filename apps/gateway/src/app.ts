@@ -21,6 +21,7 @@ import catalog from './routes/catalog';
 import mlTraining from './routes/ml-training';
 import agent from './routes/agent';
 import ops from './routes/ops';
+import whoami from './routes/auth';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -70,6 +71,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, cli
   await fastify.register(mlTraining, { prefix: '/api/ml-training' });
   await fastify.register(agent, { prefix: '/api/agent' });
   await fastify.register(ops, { prefix: '/api/ops' });
+  await fastify.register(whoami, { prefix: '/api/auth' });
   if (config.consoleDir) await fastify.register(consoleApp, { dir: config.consoleDir });
 };
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '@temporalio/activity';
-import { SEVERITIES, SEVERITY_RANK, type AnalysisProgress, type AnalyzeRequest, type PlanBatch, type Severity } from '@temporal-ecommerce/contracts/agent';
+import { SEVERITIES, SEVERITY_RANK, type AnalysisProgress, type AnalyzeRequest, type BatchDiffInput, type BatchDiffRecord, type PlanBatch, type Severity } from '@temporal-ecommerce/contracts/agent';
 import { RULES, type RuleId } from '../analysis/rules';
 import type { AnalysisStore, StoredPlan } from '../store/analysis-store';
 import { safeName } from './paths';
@@ -29,6 +29,11 @@ export function rulesFor(target: PlanInput['targetImprovement']): RuleId[] {
 
 export function createPlanningActivities(deps: PlanningDeps) {
   return {
+    /** A refactor batch's diff from the store (written by applyBatchFixes), for batchDiffWorkflow; null when it has none. */
+    async readBatchDiff(input: BatchDiffInput): Promise<BatchDiffRecord | null> {
+      return (await deps.store.batchDiff(input.storeKey, input.batchId)) ?? null;
+    },
+
     /**
      * Batches of files with automatic fixes, most severe first (a batch's priority is the worst issue it
      * fixes), files in analysis order within a priority. Stored for the refactor and the report.

@@ -3,6 +3,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
+import { batchDiff, unifiedDiff, type FileDiff } from '../analysis/diff';
 import type { RuleId } from '../analysis/rules';
 import type { AnalysisStore } from '../store/analysis-store';
 import type { SandboxLimits } from '../sandbox/command';
@@ -52,6 +53,8 @@ export interface TestRun {
 }
 
 const SUMMARY_CHARS = 1500;
+/** A batch's diff is kept (and shown) up to this size, then cut and marked truncated. */
+export const BATCH_DIFF_CAP_BYTES = 64 * 1024;
 const COPY_SKIPS = new Set(['node_modules', '.git']);
 /** prepareWorkspace heartbeats (and notices a cancellation) after this many copied entries. */
 const COPY_HEARTBEAT_EVERY = 200;
@@ -139,7 +142,8 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
     /**
      * Applies the automatic fixes to the batch's files. The bytes of each file are saved before its
      * first change, and fixes are always computed from those saved bytes, so a retry yields the same
-     * files and rollbackBatch can restore them exactly.
+     * files and rollbackBatch can restore them exactly. The batch's unified diff goes to the store (not
+     * into the result, which is workflow history), for the console to show applied or rolled back.
      */
     async applyBatchFixes(input: ApplyBatchInput): Promise<BatchChange> {
       const ctx = Context.current();
@@ -147,6 +151,7 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
       const change: BatchChange = { filesChanged: [], fixesApplied: 0 };
       // The TypeScript compiler loads with the first file that needs it (source-files.ts: idle memory).
       const { applyFixes } = await import('../analysis/fixes.js');
+      const diffs: FileDiff[] = [];
       for (const file of input.files) {
         ctx.heartbeat(file);
         // Stop between files: the workflow's rollback waits for this activity and then restores what it wrote.
@@ -160,7 +165,9 @@ export function createWorkspaceActivities(deps: WorkspaceDeps) {
         await writeAtomically(path, fixed.text);
         change.filesChanged.push(file);
         change.fixesApplied += fixed.applied.length;
+        diffs.push(unifiedDiff(file, original.toString('utf8'), fixed.text));
       }
+      await deps.store.saveBatchDiff(input.storeKey, input.batchId, batchDiff(diffs, BATCH_DIFF_CAP_BYTES));
       log.info('Batch fixed', { batchId: input.batchId, ...change });
       return change;
     },

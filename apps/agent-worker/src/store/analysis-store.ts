@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { RefactorPlan } from '@temporal-ecommerce/contracts/agent';
 import { PostgresDatabase } from '@temporal-ecommerce/worker-kit/postgres';
 import type { FileAnalysis } from '../analysis/analyzer';
+import type { BatchDiff } from '../analysis/diff';
 import type { RuleId } from '../analysis/rules';
 
 /** What one file's analysis produced; kept here instead of in workflow history. */
@@ -31,7 +32,8 @@ export interface LedgerRow {
 
 /**
  * The agent worker's store: per-file results, the refactor plan, the bytes of every file a batch touched
- * (for rollback), an append-only ledger of analysis executions, and which workspaces are fully copied.
+ * (for rollback) and the diff it applied, an append-only ledger of analysis executions, and which
+ * workspaces are fully copied.
  * Keys are the analysis's store key (workflow id + first run id), stable across continue-as-new.
  *
  * All of it is shared by replicas: any activity of a run can land on any worker (a file analysed on one,
@@ -52,6 +54,9 @@ export interface AnalysisStore {
   saveSnapshotOnce(storeKey: string, batchId: string, file: string, content: Buffer): Promise<void>;
   snapshot(storeKey: string, batchId: string, file: string): Promise<Buffer | undefined>;
   snapshots(storeKey: string, batchId: string): Promise<{ file: string; content: Buffer }[]>;
+  /** Upsert: a retried batch computes the same diff from the same saved bytes. */
+  saveBatchDiff(storeKey: string, batchId: string, diff: BatchDiff): Promise<void>;
+  batchDiff(storeKey: string, batchId: string): Promise<BatchDiff | undefined>;
   workspace(storeKey: string): Promise<string | undefined>;
   markWorkspaceReady(storeKey: string, path: string): Promise<void>;
   close(): Promise<void>;
@@ -78,9 +83,17 @@ const schema = (id: string, bytes: string): string => `
     PRIMARY KEY (store_key, batch_id, file));
   CREATE TABLE IF NOT EXISTS workspaces (store_key TEXT PRIMARY KEY, path TEXT NOT NULL);`;
 
+/** Each batch's unified diff (capped, see src/analysis/diff.ts), kept out of workflow history. */
+const BATCH_DIFFS = `
+  CREATE TABLE IF NOT EXISTS batch_diffs (
+    store_key TEXT NOT NULL, batch_id TEXT NOT NULL, files TEXT NOT NULL, diff TEXT NOT NULL,
+    truncated INTEGER NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (store_key, batch_id));`;
+
 const MIGRATIONS = [
   // IF NOT EXISTS: an agent.sqlite from before the migrations table already holds version 1's tables.
   { version: 1, name: 'agent-schema', sql: { sqlite: schema('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'), postgres: schema('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'BYTEA') } },
+  // The gateway reads this table (read-only) to show a batch's diff: apps/gateway/src/plugins/app/agent-store.ts.
+  { version: 2, name: 'batch-diffs', sql: { sqlite: BATCH_DIFFS, postgres: BATCH_DIFFS } },
 ] as const;
 
 /** Advisory-lock class of the agent worker ("agnt"). */
@@ -184,6 +197,22 @@ class SqlAnalysisStore implements AnalysisStore {
 
   snapshots(storeKey: string, batchId: string): Promise<{ file: string; content: Buffer }[]> {
     return this.db.all<{ file: string; content: Buffer }>('SELECT file, content FROM batch_snapshots WHERE store_key = ? AND batch_id = ? ORDER BY file', [storeKey, batchId]);
+  }
+
+  async saveBatchDiff(storeKey: string, batchId: string, d: BatchDiff): Promise<void> {
+    await this.db.run(
+      `INSERT INTO batch_diffs (store_key, batch_id, files, diff, truncated, bytes) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (store_key, batch_id) DO UPDATE SET files = excluded.files, diff = excluded.diff, truncated = excluded.truncated, bytes = excluded.bytes`,
+      [storeKey, batchId, JSON.stringify(d.files), d.diff, d.truncated ? 1 : 0, d.bytes],
+    );
+  }
+
+  async batchDiff(storeKey: string, batchId: string): Promise<BatchDiff | undefined> {
+    const row = await this.db.get<{ files: string; diff: string; truncated: number; bytes: number }>(
+      'SELECT files, diff, truncated, bytes FROM batch_diffs WHERE store_key = ? AND batch_id = ?',
+      [storeKey, batchId],
+    );
+    return row ? { files: JSON.parse(row.files) as BatchDiff['files'], diff: row.diff, truncated: Number(row.truncated) === 1, bytes: Number(row.bytes) } : undefined;
   }
 
   async workspace(storeKey: string): Promise<string | undefined> {

@@ -2,3 +2,4 @@
 export { codebaseAnalysisWorkflow } from './codebase-analysis';
 export { multiAgentCoordinatorWorkflow } from './multi-agent-coordinator';
 export { specialistAgentWorkflow } from './specialist-agent';
+export { batchDiffWorkflow } from './batch-diff';

@@ -77,6 +77,17 @@ describe.each(['sqlite', 'postgres'] as const)('analysis store on %s, shared by 
     expect(all.map((s) => s.file)).toEqual(['src/a.ts', 'src/b.ts']);
     expect(Buffer.compare(all[0]!.content, before)).toBe(0);
   });
+
+  it("keeps a batch's diff, replaced by a retry of the batch, for the gateway to read", async () => {
+    const c = await config(kind);
+    const [a, b] = [await open(c), await open(c)];
+    const diff = { files: [{ file: 'src/a.ts', added: 1, removed: 1 }], diff: '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,1 +1,1 @@\n-a == b\n+a === b\n', truncated: false, bytes: 58 };
+    await a.saveBatchDiff('run-1', 'batch-1', { ...diff, diff: 'first attempt', truncated: true });
+    await b.saveBatchDiff('run-1', 'batch-1', diff);
+    expect(await a.batchDiff('run-1', 'batch-1')).toEqual(diff);
+    expect(await a.batchDiff('run-1', 'batch-2')).toBeUndefined();
+    expect(await a.batchDiff('run-2', 'batch-1')).toBeUndefined();
+  });
 });
 
 describe('analysis store migrations', () => {
@@ -84,7 +95,7 @@ describe('analysis store migrations', () => {
     const c = await config('postgres');
     await Promise.all([1, 2, 3, 4].map(() => open({ ...c, max: 1 } as AnalysisStoreConfig)));
     const psql = join(postgresBinDir()!, 'psql');
-    expect(execFileSync(psql, ['-d', (c as { url: string }).url, '-Atc', 'SELECT version, name FROM schema_migrations'], { encoding: 'utf8' }).trim()).toBe('1|agent-schema');
+    expect(execFileSync(psql, ['-d', (c as { url: string }).url, '-Atc', 'SELECT version, name FROM schema_migrations'], { encoding: 'utf8' }).trim()).toBe('1|agent-schema\n2|batch-diffs');
   });
 
   it('SQLite: an agent.sqlite from before the migrations keeps its rows', async () => {

@@ -10,13 +10,15 @@ import {
   AGENT_TASK_QUEUE,
   AgentWorkflowType,
   agentAnalysisWorkflowId,
+  agentBatchDiffWorkflowId,
   approveBudgetUpdate,
   approvePlanUpdate,
   type CodebaseAnalysisInput,
+  type BatchDiffRecord,
   type CodebaseAnalysisResult,
 } from '@temporal-ecommerce/contracts/agent';
 import { ErrorType } from '@temporal-ecommerce/contracts/errors';
-import type { codebaseAnalysisWorkflow } from '../../src/workflows';
+import type { batchDiffWorkflow, codebaseAnalysisWorkflow } from '../../src/workflows';
 import { agentActivities, createWorker, quietRuntime, recordHistory, SAMPLE_FILES, sandbox, statusIs, treeHashes, waitForProgress, workflowBundle, type Sandbox } from '../support';
 
 let env: TestWorkflowEnvironment;
@@ -61,13 +63,34 @@ describe('codebase analysis workflow', () => {
     const originalTree = treeHashes(box.repo);
     const args = input(box, { targetImprovement: 'maintainability' });
     let storeKey = '';
+    let rolledBackDiff: BatchDiffRecord | null = null;
     const result: CodebaseAnalysisResult = await run(box, async (taskQueue) => {
       const handle = await start(taskQueue, args);
       storeKey = `${handle.workflowId}/${handle.firstExecutionRunId}`;
       const r = await handle.result();
       await recordHistory('refactor-with-rollback', handle);
+      // Each batch's diff is read back from the store by its own short workflow, never from this run's history.
+      const rolledBack = r.batches.find((b) => b.status === 'rolled_back')!;
+      const read = await env.client.workflow.start<typeof batchDiffWorkflow>(AgentWorkflowType.BatchDiff, {
+        taskQueue,
+        workflowId: agentBatchDiffWorkflowId(handle.workflowId, 'test'),
+        args: [{ storeKey, batchId: rolledBack.batchId }],
+      });
+      rolledBackDiff = await read.result();
+      await recordHistory('batch-diff', read);
+      const none = await env.client.workflow.execute<typeof batchDiffWorkflow>(AgentWorkflowType.BatchDiff, {
+        taskQueue,
+        workflowId: agentBatchDiffWorkflowId(handle.workflowId, 'none'),
+        args: [{ storeKey, batchId: 'batch-999' }],
+      });
+      expect(none).toBeNull();
       return r;
     });
+    expect(rolledBackDiff!.files.map((f) => f.file)).toEqual(result.batches.find((b) => b.status === 'rolled_back')!.filesChanged);
+    expect(rolledBackDiff!.diff).toContain('--- a/src/utils/validation.ts\n+++ b/src/utils/validation.ts\n@@ ');
+    expect(rolledBackDiff!.truncated).toBe(false);
+    // The history of the analysis holds no diff text: only the batch outcomes.
+    expect(JSON.stringify(await env.client.workflow.getHandle(agentAnalysisWorkflowId(args.taskId)).fetchHistory())).not.toContain('+++ b/');
 
     expect(result).toMatchObject({ status: 'completed', currentStage: 'done', filesAnalyzed: 20, totalFiles: 20 });
     expect(result.issueCounts.critical).toBeGreaterThanOrEqual(2);

@@ -14,7 +14,7 @@ describe('recorded agent histories replay with the current workflow code', () =>
   const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
   it('has the recorded scenarios', () => {
-    expect(files).toEqual(expect.arrayContaining(['budget-approved.json', 'continue-as-new.json', 'plan-rejected.json', 'refactor-with-rollback.json']));
+    expect(files).toEqual(expect.arrayContaining(['budget-approved.json', 'continue-as-new.json', 'plan-rejected.json', 'refactor-with-rollback.json', 'batch-diff.json']));
   });
 
   it('replays every history without a nondeterminism error', async () => {

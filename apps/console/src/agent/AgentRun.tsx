@@ -1,16 +1,27 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, type AnalysisStatus } from '../api';
 import { followStream } from '../sse';
 import { Card, ErrorNote, Live, StatusBadge, money } from '../ui';
+import { BatchDiff } from './BatchDiff';
+import { roleNote, useCaller } from '../roles';
 
-/** One analysis, live from its event stream: files, cost against budget, issues, approvals, batch results. */
+/** One analysis, live from its event stream: files, cost against budget, issues, approvals, batch results and their diffs. */
 export function AgentRun({ workflowId }: { workflowId: string }) {
+  const caller = useCaller();
   const [run, setRun] = useState<AnalysisStatus>();
   const [live, setLive] = useState<{ connected: boolean; error?: string }>({ connected: false });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [newBudget, setNewBudget] = useState(0);
   const [reason, setReason] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (batchId: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(batchId)) next.add(batchId);
+      return next;
+    });
 
   useEffect(() => {
     const path = { workflowId };
@@ -84,7 +95,8 @@ export function AgentRun({ workflowId }: { workflowId: string }) {
         <Card title="Budget approval">
           <div role="dialog" aria-label="Budget approval">
             <p>The analysis spent ${money(run.costSoFar)} and reached its ${money(run.budget)} budget. Raise it to go on, or reject to cancel.</p>
-            <div class="row">
+            {caller.approver ? null : <p class="muted">{roleNote(caller, 'approver', 'Deciding on the budget')}</p>}
+            <div class="row" hidden={!caller.approver}>
               <label>
                 New budget ($)
                 <input type="number" step="any" value={newBudget} onInput={(e) => setNewBudget(Number(e.currentTarget.value))} />
@@ -116,7 +128,8 @@ export function AgentRun({ workflowId }: { workflowId: string }) {
                 </li>
               ))}
             </ul>
-            <div class="row">
+            {caller.approver ? null : <p class="muted">{roleNote(caller, 'approver', 'Deciding on the plan')}</p>}
+            <div class="row" hidden={!caller.approver}>
               <label>
                 Reason
                 <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} maxLength={1000} />
@@ -163,21 +176,65 @@ export function AgentRun({ workflowId }: { workflowId: string }) {
                 <th>Result</th>
                 <th>Files</th>
                 <th>Why</th>
+                <th>Diff</th>
               </tr>
             </thead>
             <tbody>
-              {run.batches.map((b) => (
-                <tr key={b.batchId}>
-                  <td>{b.batchId}</td>
-                  <td>{b.status}</td>
-                  <td>{b.filesChanged.join(', ')}</td>
-                  <td>{b.detail}</td>
-                </tr>
-              ))}
+              {run.batches.map((b) => {
+                const panel = `diff-panel-${b.batchId}`;
+                const open = expanded.has(b.batchId);
+                return (
+                  <Fragment key={b.batchId}>
+                    <tr>
+                      <td class="nowrap">{b.batchId}</td>
+                      <td class="nowrap">{b.status}</td>
+                      <td>{b.filesChanged.join(', ')}</td>
+                      <td>
+                        <BatchWhy detail={b.detail} />
+                      </td>
+                      <td class="nowrap">
+                        {b.filesChanged.length > 0 ? (
+                          <button type="button" class="secondary" aria-expanded={open} aria-controls={panel} onClick={() => toggle(b.batchId)}>
+                            {open ? 'Hide diff' : 'Show diff'}
+                          </button>
+                        ) : (
+                          <span class="muted">no change</span>
+                        )}
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr class="diff-row">
+                        <td colSpan={5}>
+                          <BatchDiff workflowId={workflowId} batchId={b.batchId} id={panel} rolledBack={b.status !== 'applied'} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </Card>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * Why a batch ended as it did: the first line (`tests passed`, or `failing: <test names>`), and the test
+ * output after it folded away, so the table stays readable.
+ */
+function BatchWhy({ detail }: { detail: string | undefined }) {
+  if (!detail) return null;
+  const cut = detail.indexOf('\n');
+  if (cut < 0) return <>{detail}</>;
+  return (
+    <>
+      {detail.slice(0, cut)}
+      <details>
+        <summary>Test output</summary>
+        <pre class="test-output">{detail.slice(cut + 1)}</pre>
+      </details>
     </>
   );
 }

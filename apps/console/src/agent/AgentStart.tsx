@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { api, call, type AnalyzeBody } from '../api';
 import { navigate } from '../router';
 import { Card, ErrorNote } from '../ui';
+import { roleNote, useCaller } from '../roles';
 
 /** Start the specialists (architecture and security in parallel, performance when architecture found issues). */
 function MultiAgentStart() {
+  const caller = useCaller();
   const [projectName, setProjectName] = useState(`project-${Date.now().toString(36)}`);
   const [repositoryPath, setRepositoryPath] = useState('sample-codebase');
   const [requirements, setRequirements] = useState('security, performance, maintainability');
@@ -25,7 +27,8 @@ function MultiAgentStart() {
   }
   return (
     <Card title="Run the specialists (multi-agent)">
-      <form onSubmit={submit} aria-label="Run the specialists">
+      {caller.operator ? null : <p class="muted">{roleNote(caller, 'operator', 'Starting the specialists')}</p>}
+      <form hidden={!caller.operator} onSubmit={submit} aria-label="Run the specialists">
         <div class="row">
           <label>
             Project name
@@ -60,6 +63,7 @@ export function AgentStart() {
 }
 
 function SingleAgentStart() {
+  const caller = useCaller();
   const [taskId, setTaskId] = useState(`analysis-${Date.now().toString(36)}`);
   const [repositoryPath, setRepositoryPath] = useState('sample-codebase');
   const [analysisType, setAnalysisType] = useState<NonNullable<AnalyzeBody['analysisType']>>('security');
@@ -85,7 +89,8 @@ function SingleAgentStart() {
 
   return (
     <Card title="Analyse a repository">
-      <form onSubmit={submit} aria-label="Analyse a repository">
+      {caller.operator ? null : <p class="muted">{roleNote(caller, 'operator', 'Starting an analysis')}</p>}
+      <form hidden={!caller.operator} onSubmit={submit} aria-label="Analyse a repository">
         <div class="row">
           <label>
             Task id

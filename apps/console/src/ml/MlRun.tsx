@@ -3,6 +3,7 @@ import type { paths } from '@temporal-ecommerce/gateway/client';
 import { api, call, type MlAudit, type MlDecisionBody, type MlProgress } from '../api';
 import { followStream } from '../sse';
 import { Card, ErrorNote, Live, StatusBadge } from '../ui';
+import { roleNote, useCaller } from '../roles';
 import type { EpochPoint } from './chart';
 import { LossChart } from './LossChart';
 
@@ -25,6 +26,7 @@ const fixed = (n: number | null | undefined, digits = 4): string => (n === null 
 
 /** One training run: live loss curves, accuracy, checkpoints, recoveries, the review decision and the audit. */
 export function MlRun({ workflowId }: { workflowId: string }) {
+  const caller = useCaller();
   const [run, setRun] = useState<MlProgress>();
   const [history, setHistory] = useState<Map<number, EpochPoint>>(new Map());
   const [live, setLive] = useState<{ connected: boolean; error?: string }>({ connected: false });
@@ -157,7 +159,8 @@ export function MlRun({ workflowId }: { workflowId: string }) {
       </Card>
       {run.awaitingDecision ? (
         <Card title={`Review at epoch ${run.awaitingDecision.epoch}`}>
-          <form onSubmit={decide} aria-label="Review decision">
+          {caller.approver ? null : <p class="muted">{roleNote(caller, 'approver', 'Deciding at a review point')}</p>}
+          <form onSubmit={decide} aria-label="Review decision" hidden={!caller.approver}>
             <p class="muted">The run waits for a decision until {new Date(run.awaitingDecision.deadline).toLocaleString()}, then continues.</p>
             <div class="row">
               <label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type MlStartBody } from '../api';
 import { href, navigate } from '../router';
 import { Card, ErrorNote, StatusBadge } from '../ui';
+import { roleNote, useCaller } from '../roles';
 
 type Runs = Awaited<ReturnType<typeof listRuns>>;
 const listRuns = () => call(api.GET('/api/ml-training', { params: { query: { pageSize: 10 } } }));
@@ -10,6 +11,7 @@ const num = (v: string): number => Number(v);
 
 /** Start a training run (data set, model, hyperparameters, intervals) and pick a recent one. */
 export function MlStart() {
+  const caller = useCaller();
   const [modelId, setModelId] = useState(`iris-${Date.now().toString(36)}`);
   const [dataset, setDataset] = useState<'iris' | 'synthetic'>('iris');
   const [hiddenUnits, setHiddenUnits] = useState(16);
@@ -60,7 +62,8 @@ export function MlStart() {
   return (
     <>
       <Card title="Start a training run">
-        <form onSubmit={submit} aria-label="Start a training run">
+        {caller.operator ? null : <p class="muted">{roleNote(caller, 'operator', 'Starting a run')}</p>}
+        <form hidden={!caller.operator} onSubmit={submit} aria-label="Start a training run">
           <div class="row">
             <label>
               Model id

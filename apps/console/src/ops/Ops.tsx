@@ -246,7 +246,8 @@ function LoadPanel({ initial }: { initial: LoadState }) {
   }
   return (
     <>
-      <form onSubmit={submit} aria-label="Load">
+      {/* noValidate: the gateway judges the bounds and its own words are shown, not the browser's tooltip. */}
+      <form onSubmit={submit} aria-label="Load" noValidate>
         <div class="row">
           <label>
             Orders per second

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type Catalog, type CreateOrderBody } from '../api';
 import { navigate } from '../router';
 import { Card, ErrorNote, money } from '../ui';
+import { roleNote, useCaller } from '../roles';
 
 const newOrderId = (): string => `order-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
@@ -10,6 +11,7 @@ const newOrderId = (): string => `order-${Date.now().toString(36)}-${Math.random
  * gateway prices the order from the catalog and the reservation locks that price.
  */
 export function NewOrder() {
+  const caller = useCaller();
   const [catalog, setCatalog] = useState<Catalog['products']>();
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [customerId, setCustomerId] = useState('customer-1');
@@ -44,7 +46,8 @@ export function NewOrder() {
 
   return (
     <Card title="Place an order">
-      <form onSubmit={submit} aria-label="Place an order">
+      {caller.operator ? null : <p class="muted">{roleNote(caller, 'operator', 'Placing an order')}</p>}
+      <form hidden={!caller.operator} onSubmit={submit} aria-label="Place an order">
         <div class="row">
           <label>
             Order id

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type OrderList as OrderListResponse, type OrderStatus } from '../api';
 import { href } from '../router';
 import { Card, ErrorNote, StatusBadge, money } from '../ui';
+import { useCaller } from '../roles';
 
 /** A record, so that a status added to the API's schema fails the typecheck until it is listed here. */
 const STATUS_FILTERS: Record<OrderStatus, true> = {
@@ -22,6 +23,7 @@ const PAGE_SIZE = 20;
 
 /** Orders newest first from Temporal visibility, filtered by status and customer, a page at a time. */
 export function OrderList() {
+  const caller = useCaller();
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [customerId, setCustomerId] = useState('');
   /** Tokens of the pages before the current one, so Previous works too. */
@@ -80,9 +82,11 @@ export function OrderList() {
         <button type="button" class="secondary" onClick={() => setReload(reload + 1)}>
           Refresh
         </button>
-        <a class="button" href={href('orders', 'new')}>
-          New order
-        </a>
+        {caller.operator ? (
+          <a class="button" href={href('orders', 'new')}>
+            New order
+          </a>
+        ) : null}
       </div>
       <ErrorNote error={error} />
       <table class="table" data-testid="orders">

@@ -2,11 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type OrderDetails } from '../api';
 import { followStream } from '../sse';
 import { Card, ErrorNote, Live, StatusBadge, money } from '../ui';
+import { roleNote, useCaller } from '../roles';
 import { orderActions } from './actions';
 import { orderTimeline } from './timeline';
 
 /** One order: its saga timeline, live from the order's event stream, and the actions the workflow accepts now. */
 export function OrderPage({ orderId }: { orderId: string }) {
+  const caller = useCaller();
   const [order, setOrder] = useState<OrderDetails>();
   const [live, setLive] = useState<{ connected: boolean; error?: string }>({ connected: false });
   const [error, setError] = useState<string>();
@@ -92,16 +94,24 @@ export function OrderPage({ orderId }: { orderId: string }) {
           </label>
         </div>
         <div class="row">
-          <button type="button" disabled={busy || !can.approve} onClick={() => decide(true)}>
-            Approve
-          </button>
-          <button type="button" class="danger" disabled={busy || !can.reject} onClick={() => decide(false)}>
-            Reject
-          </button>
-          <button type="button" class="danger" disabled={busy || !can.cancel} onClick={cancel}>
-            {order.status === 'shipped' ? 'Cancel (return)' : 'Cancel'}
-          </button>
+          {caller.approver ? (
+            <>
+              <button type="button" disabled={busy || !can.approve} onClick={() => decide(true)}>
+                Approve
+              </button>
+              <button type="button" class="danger" disabled={busy || !can.reject} onClick={() => decide(false)}>
+                Reject
+              </button>
+            </>
+          ) : null}
+          {caller.operator ? (
+            <button type="button" class="danger" disabled={busy || !can.cancel} onClick={cancel}>
+              {order.status === 'shipped' ? 'Cancel (return)' : 'Cancel'}
+            </button>
+          ) : null}
         </div>
+        {caller.approver ? null : <p class="muted">{roleNote(caller, 'approver', 'Approving or rejecting')}</p>}
+        {caller.operator ? null : <p class="muted">{roleNote(caller, 'operator', 'Cancelling')}</p>}
         <ErrorNote error={error} />
       </Card>
     </>

@@ -82,6 +82,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agent/analyze/{workflowId}/batches/{batchId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diff a refactor batch applied (or applied and then rolled back)
+         * @description A unified diff of the files the batch changed, read from the agent worker's store by a short `batchDiffWorkflow` on the agent task queue (diffs are kept out of the analysis history; a worker that does not read it within 15 s is a 503). At most 64 KiB: a larger diff is cut at a line end with `truncated: true` and its full size in `bytes`. A rolled-back batch answers the diff that was written and then undone; its reason is in the analysis progress. 404 when the analysis is unknown or the batch changed no file.
+         */
+        get: operations["getAnalysisBatchDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agent/analyze/{workflowId}/events": {
         parameters: {
             query?: never;
@@ -131,6 +151,26 @@ export interface paths {
         };
         /** Status of a multi-agent analysis, one entry per specialist */
         get: operations["getMultiAgentAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bearer token's identity and roles
+         * @description Every route still checks its own role: this only tells a client which actions to offer.
+         */
+        get: operations["getCaller"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2137,6 +2177,243 @@ export interface operations {
             };
         };
     };
+    getAnalysisBatchDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example batch-1 */
+                batchId: string;
+                /** @example agent-analysis-analysis-001 */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batchId: string;
+                        /** @description Size of the whole diff in bytes, before any cut */
+                        bytes: number;
+                        /** @description Unified diff (diff -u) of what the batch wrote, file after file; for a rolled-back batch, what was written and then undone */
+                        diff: string;
+                        /** @description Each changed file with its added and removed line counts (of the whole diff, also when it is truncated) */
+                        files: {
+                            added: number;
+                            file: string;
+                            removed: number;
+                        }[];
+                        /** @description True when `diff` was cut at the cap (64 KiB) at a line end */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     streamAnalysisEvents: {
         parameters: {
             query?: never;
@@ -2793,6 +3070,168 @@ export interface operations {
             };
             /** @description Default Response */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getCaller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False in dev mode (no GATEWAY_TOKENS or JWT issuer): nothing is checked and every role is granted */
+                        auth: boolean;
+                        /**
+                         * @description The token's identity, as approvals record it
+                         * @example olga
+                         */
+                        identity?: string;
+                        /** @description What the token may do: operator starts and cancels, approver decides */
+                        roles: ("operator" | "approver")[];
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, malformed or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description HTTP reason phrase
+                         * @example Bad Request
+                         */
+                        error: string;
+                        /**
+                         * @description What went wrong, naming the field for validation errors
+                         * @example body/totalAmount must be number
+                         */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description The token's role may not call this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLocalTestEnv } from '@temporal-ecommerce/infra/testing';
 import { AgentWorkflowType } from '@temporal-ecommerce/contracts/agent';
-import type { AnalysisStatusResponse, AnalyzeStartResponse, MultiAgentStatusResponse } from '@temporal-ecommerce/contracts/agent/http';
+import type { AnalysisStatusResponse, AnalyzeStartResponse, BatchDiffResponse, MultiAgentStatusResponse } from '@temporal-ecommerce/contracts/agent/http';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/env';
 
@@ -126,6 +126,28 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect(done.batches.map((b) => b.status)).toContain('rolled_back');
     expect(done.batches.map((b) => b.status)).toContain('applied');
     expect((await post(`/api/agent/analyze/${body.workflowId}/approve-plan`, { approved: true })).statusCode).toBe(409);
+
+    // Each batch's diff, applied or rolled back, read from the worker's store by a short workflow: the lines it changed, per file.
+    for (const batch of done.batches.filter((b) => b.filesChanged.length > 0)) {
+      const res = await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/${batch.batchId}/diff` });
+      expect(res.statusCode, batch.batchId).toBe(200);
+      const diff = res.json<BatchDiffResponse>();
+      expect(diff.files.map((f) => f.file)).toEqual(batch.filesChanged);
+      expect(diff.truncated).toBe(false);
+      expect(diff.bytes).toBe(Buffer.byteLength(diff.diff));
+      for (const file of batch.filesChanged) expect(diff.diff).toContain(`--- a/${file}\n+++ b/${file}\n@@ -`);
+      expect(diff.diff.split('\n').filter((l) => /^[-+](?![-+]{2} [ab]\/)/.test(l)).length).toBe(diff.files.reduce((n, f) => n + f.added + f.removed, 0));
+    }
+    const applied = done.batches.find((b) => b.status === 'applied' && b.filesChanged.length > 0)!;
+    const appliedDiff = (await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/${applied.batchId}/diff` })).json<BatchDiffResponse>();
+    // An applied batch's added lines are in the working copy now.
+    const added = appliedDiff.diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++ ')).map((l) => l.slice(1));
+    const workspace = readFileSync(path.join(done.workspacePath!, applied.filesChanged[0]!), 'utf8');
+    expect(added.length).toBeGreaterThan(0);
+    for (const line of added.filter((l) => l.trim().length > 0)) expect(workspace).toContain(line);
+    const unknownBatch = await app.inject({ method: 'GET', url: `/api/agent/analyze/${body.workflowId}/batches/batch-999/diff` });
+    expect(unknownBatch.statusCode).toBe(404);
+    expect(unknownBatch.json().message).toMatch(/no diff for batch batch-999/);
   });
 
   it('pauses on the budget: 400 without a new budget, then a rejection cancels the run', async () => {
@@ -164,6 +186,10 @@ describe('POST /api/agent/analyze and the approval flow', () => {
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/order-order-001' })).statusCode).toBe(404);
     expect((await post('/api/agent/analyze/agent-analysis-never-started/approve-plan', { approved: true })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/events' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/batches/batch-1/diff' })).statusCode).toBe(404);
+    const badBatch = await app.inject({ method: 'GET', url: '/api/agent/analyze/agent-analysis-never-started/batches/..%2Fx/diff' });
+    expect(badBatch.statusCode).toBe(400);
+    expect(badBatch.json().message).toMatch(/params\/batchId/);
   });
 });
 

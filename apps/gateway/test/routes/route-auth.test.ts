@@ -187,3 +187,22 @@ describe('public routes', () => {
     expect((await app.inject({ url: '/docs/json' })).statusCode).toBe(200);
   });
 });
+
+describe('GET /api/auth/me', () => {
+  it("tells a client the token's identity and roles, static token and JWT alike, so it offers only what the role allows", async () => {
+    const me = async (token: string) => (await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).json();
+    expect(await me('walk-op')).toEqual({ auth: true, identity: 'olga', roles: ['operator'] });
+    expect(await me('walk-ap')).toEqual({ auth: true, identity: 'abe', roles: ['approver'] });
+    expect(await me(tokens.jwtNoRole!)).toEqual({ auth: true, identity: 'jwt-nobody', roles: [] });
+    expect((await app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('grants every role in dev mode (no GATEWAY_TOKENS, no JWT issuer), where nothing is checked', async () => {
+    const dev = await buildApp({ config: loadConfig({ TEMPORAL_ADDRESS: env.address }), client: env.client });
+    try {
+      expect((await dev.inject({ url: '/api/auth/me' })).json()).toEqual({ auth: false, roles: ['operator', 'approver'] });
+    } finally {
+      await dev.close();
+    }
+  });
+});

@@ -198,6 +198,22 @@ export const MultiAgentStatusSchema = Type.Object({
 });
 export type MultiAgentStatus = Static<typeof MultiAgentStatusSchema>;
 
+export const BatchDiffParamsSchema = Type.Object({
+  workflowId: AnalysisWorkflowIdParamsSchema.properties.workflowId,
+  batchId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$', examples: ['batch-1'] }),
+});
+
+export const BatchDiffResponseSchema = Type.Object({
+    batchId: Type.String(),
+    files: Type.Array(Type.Object({ file: Type.String(), added: Type.Integer({ minimum: 0 }), removed: Type.Integer({ minimum: 0 }) }), {
+      description: 'Each changed file with its added and removed line counts (of the whole diff, also when it is truncated)',
+    }),
+    diff: Type.String({ description: 'Unified diff (diff -u) of what the batch wrote, file after file; for a rolled-back batch, what was written and then undone' }),
+    truncated: Type.Boolean({ description: 'True when `diff` was cut at the cap (64 KiB) at a line end' }),
+    bytes: Type.Integer({ minimum: 0, description: 'Size of the whole diff in bytes, before any cut' }),
+});
+export type BatchDiffResponse = Static<typeof BatchDiffResponseSchema>;
+
 export const MultiAgentWorkflowIdParamsSchema = Type.Object({
   workflowId: Type.String({ minLength: 1, maxLength: 200, examples: ['multi-agent-my-app'] }),
 });

@@ -43,7 +43,27 @@ export const AgentWorkflowType = {
   CodebaseAnalysis: 'codebaseAnalysisWorkflow',
   MultiAgentCoordinator: 'multiAgentCoordinatorWorkflow',
   Specialist: 'specialistAgentWorkflow',
+  BatchDiff: 'batchDiffWorkflow',
 } as const;
+
+/** A short read of one refactor batch's diff from the agent worker's store; a fresh id per read. */
+export function agentBatchDiffWorkflowId(analysisWorkflowId: string, nonce: string): string {
+  return `agent-diff-${analysisWorkflowId}-${nonce}`;
+}
+
+/** Which diff to read: the analysis's store key (workflow id + first run id) and the batch. */
+export interface BatchDiffInput {
+  storeKey: string;
+  batchId: string;
+}
+
+/** A batch's unified diff as the worker stored it (capped; `bytes` is the full size); null when it has none. */
+export interface BatchDiffRecord {
+  files: { file: string; added: number; removed: number }[];
+  diff: string;
+  truncated: boolean;
+  bytes: number;
+}
 
 /** One workflow per analysis task; the id doubles as the duplicate-task guard while it runs. */
 export function agentAnalysisWorkflowId(taskId: string): string {

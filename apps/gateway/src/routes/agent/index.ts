@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -11,6 +12,7 @@ import {
   AgentWorkflowType,
   TERMINAL_ANALYSIS_STATUSES,
   agentAnalysisWorkflowId,
+  agentBatchDiffWorkflowId,
   analysisProgressQuery,
   approveBudgetUpdate,
   approvePlanUpdate,
@@ -18,6 +20,8 @@ import {
   multiAgentStatusQuery,
   multiAgentWorkflowId,
   type AnalysisProgress,
+  type BatchDiffInput,
+  type BatchDiffRecord,
   type CodebaseAnalysisInput,
   type MultiAgentInput,
   type MultiAgentStatus,
@@ -25,6 +29,8 @@ import {
 import {
   AnalysisStatusResponseSchema,
   AnalysisWorkflowIdParamsSchema,
+  BatchDiffParamsSchema,
+  BatchDiffResponseSchema,
   ListAnalysesQuerySchema,
   ListAnalysesResponseSchema,
   type AnalysisSummary,
@@ -49,9 +55,16 @@ import { listPage } from '../../visibility';
 const AnalysisEventSchema = StreamEventSchema('AnalysisEvent', 'progress', '/api/agent/analyze/{workflowId}');
 
 const AGENT_WORKER: WorkerRef = { name: 'agent', taskQueue: AGENT_TASK_QUEUE };
+/** How long GET …/diff waits for the agent worker to read a batch's diff from its store. */
+const DIFF_TIMEOUT = '15 seconds';
+const DIFF_TIMEOUT_MS = 15_000;
 const DEFAULT_MULTI_AGENT_REPOSITORY = 'sample-codebase';
 const ANALYSIS_PREFIX = agentAnalysisWorkflowId('');
 const MULTI_AGENT_PREFIX = multiAgentWorkflowId('');
+
+function notFound(message: string): never {
+  throw Object.assign(new Error(message), { statusCode: 404 });
+}
 
 function conflict(message: string): never {
   throw ApplicationFailure.create({ type: ErrorType.InvalidState, message, nonRetryable: true });
@@ -279,6 +292,51 @@ const agent: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.info({ workflowId, approved: request.body.approved, approvedBy: request.body.approvedBy }, 'plan decision delivered');
       const desc = await calls.server(() => handle.describe());
       return { ...state, workflowId, runId: desc.runId, uiLink: uiLink(workflowId, desc.runId) };
+    },
+  );
+
+  fastify.get(
+    '/analyze/:workflowId/batches/:batchId/diff',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['agent'],
+        operationId: 'getAnalysisBatchDiff',
+        summary: 'The diff a refactor batch applied (or applied and then rolled back)',
+        description:
+          "A unified diff of the files the batch changed, read from the agent worker's store by a short `batchDiffWorkflow` on the agent task queue " +
+          '(diffs are kept out of the analysis history; a worker that does not read it within 15 s is a 503). ' +
+          'At most 64 KiB: a larger diff is cut at a line end with `truncated: true` and its full size in `bytes`. ' +
+          'A rolled-back batch answers the diff that was written and then undone; its reason is in the analysis progress. ' +
+          '404 when the analysis is unknown or the batch changed no file.',
+        params: BatchDiffParamsSchema,
+        response: { 200: BatchDiffResponseSchema, ...errorResponses(400, 404, 414, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const { workflowId, batchId } = request.params;
+      const desc = await describe(workflowId, ANALYSIS_PREFIX);
+      // The worker keys its store by the first run (stable across continue-as-new): workflow id + first run id.
+      const firstRunId = desc.raw.workflowExecutionInfo?.firstRunId || desc.runId;
+      const input: BatchDiffInput = { storeKey: `${workflowId}/${firstRunId}`, batchId };
+      let found: BatchDiffRecord | null;
+      try {
+        const read = await calls.server(() =>
+          client().workflow.start(AgentWorkflowType.BatchDiff, {
+            taskQueue: AGENT_TASK_QUEUE,
+            workflowId: agentBatchDiffWorkflowId(workflowId, randomUUID().slice(0, 8)),
+            args: [input],
+            workflowExecutionTimeout: DIFF_TIMEOUT,
+          }),
+        );
+        // The server ends the read at DIFF_TIMEOUT; the deadline only guards against a server that never answers.
+        found = await fastify.temporal.withDeadline(Date.now() + DIFF_TIMEOUT_MS + config.temporalTimeouts.rpcMs, () => read.result());
+      } catch (err) {
+        if (err instanceof WorkflowFailedError) throw Object.assign(new Error(`No agent worker read the diff within ${DIFF_TIMEOUT}: is the agent worker running?`), { statusCode: 503 });
+        throw err;
+      }
+      if (!found) throw notFound(`Analysis ${workflowId} has no diff for batch ${batchId}: the batch changed no file, or does not exist`);
+      return { batchId, ...found };
     },
   );
 
