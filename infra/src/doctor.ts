@@ -1,5 +1,5 @@
 /**
- * `pnpm doctor`: what this machine has for each part of the project, and what to install for what is
+ * `pnpm run doctor` (`pnpm doctor` is pnpm's own built-in): what this machine has for each part of the project, and what to install for what is
  * missing. Reads only; installs nothing. Exits 1 when something `pnpm start` or `pnpm test` cannot do
  * without is missing, 0 otherwise (optional pieces only warn).
  */

@@ -14,7 +14,7 @@ export const SERVER_ENV = defineEnv({
   TEMPORAL_DEV_PORT: port('Dev server gRPC port.', 7233),
 });
 
-/** `pnpm start`, `pnpm temporal`, `pnpm doctor`, provision: every variable infra reads. */
+/** `pnpm start`, `pnpm temporal`, `pnpm run doctor`, provision: every variable infra reads. */
 export const INFRA_ENV = defineEnv({
   ...SERVER_ENV.properties,
   TEMPORAL_DEV_UI_PORT: port('Dev server UI port.'),
@@ -23,7 +23,7 @@ export const INFRA_ENV = defineEnv({
   PORT: port('Gateway port pnpm start gives the gateway.', 3001),
   ...DATA_DIR_VARS,
   PG_BIN_DIR: v.string({ defaultText: 'the newest /usr/lib/postgresql/<version>/bin', description: 'PostgreSQL binaries (initdb, pg_ctl) for the throwaway clusters of the tests and pnpm chaos with CHAOS_POSTGRES.' }),
-  CHROMIUM_PATH: v.string({ defaultText: 'chromium on PATH', description: "The browser pnpm doctor checks for the console's browser tests." }),
+  CHROMIUM_PATH: v.string({ defaultText: 'chromium on PATH', description: "The browser `pnpm run doctor` checks for the console's browser tests." }),
   TEMPORAL_ECOMMERCE_APPS_ROOT: v.string({ defaultText: '<repo>', description: 'Where apps/<service>/dist lives (tests point it at fixtures).' }),
   LOG_FORMAT: LOG_VARS.LOG_FORMAT,
   // Read by control.ts's controlsRequested (which also refuses it under NODE_ENV=production); declared here for the docs and the type check.

@@ -24,7 +24,7 @@ export const APPS = [
   { name: 'ml-worker', dir: 'apps/ml-worker', schema: ML_WORKER_ENV },
   { name: 'agent-worker', dir: 'apps/agent-worker', schema: AGENT_WORKER_ENV },
   { name: 'codec-server', dir: 'packages/codec', schema: CODEC_SERVER_ENV },
-  { name: 'infra (pnpm start, pnpm temporal, pnpm doctor)', dir: 'infra', schema: INFRA_ENV },
+  { name: 'infra (pnpm start, pnpm temporal, pnpm run doctor)', dir: 'infra', schema: INFRA_ENV },
   { name: 'e2e (pnpm chaos, pnpm demo:*, compose smoke)', dir: 'e2e', schema: E2E_ENV },
   { name: 'bench (pnpm bench)', dir: 'bench', schema: BENCH_DOC_ENV },
 ];
