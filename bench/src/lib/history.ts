@@ -60,6 +60,8 @@ export interface HistoryShape {
   timers: number;
   upserts: number;
   markers: number;
+  /** Nexus operations scheduled (the saga's charge and refund go to billing's endpoint). */
+  nexusOperations: number;
 }
 
 export async function historyShape(handle: WorkflowHandle): Promise<HistoryShape> {
@@ -72,5 +74,6 @@ export async function historyShape(handle: WorkflowHandle): Promise<HistoryShape
     timers: count((e) => e.timerStartedEventAttributes),
     upserts: count((e) => e.upsertWorkflowSearchAttributesEventAttributes),
     markers: count((e) => e.markerRecordedEventAttributes),
+    nexusOperations: count((e) => e.nexusOperationScheduledEventAttributes),
   };
 }
