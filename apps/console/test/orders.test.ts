@@ -116,6 +116,9 @@ describe('orders', () => {
     await page.goto(`/#/orders/ui-approve-${run}`);
     await step(page, 'ship').waitFor();
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(1);
+    // The gateway records the token's identity as the approver: no field pretends otherwise.
+    await page.getByText('Approver: abe (from your token)').waitFor();
+    expect(await page.locator('input[name="approvedBy"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
     await page.getByText('Cancelling needs the operator role; abe does not have it.').waitFor();
     await page.goto('/#/orders/new');

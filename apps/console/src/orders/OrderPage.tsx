@@ -40,7 +40,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   }
   const path = { orderId };
   const decide = (approved: boolean) =>
-    act(() => call(api.POST('/api/orders/{orderId}/approve', { params: { path }, body: { approved, approvedBy: approver, ...(reason ? { reason } : {}) } })));
+    act(() => call(api.POST('/api/orders/{orderId}/approve', { params: { path }, body: { approved, approvedBy: caller.identity ?? approver, ...(reason ? { reason } : {}) } })));
   const cancel = () => act(() => call(api.POST('/api/orders/{orderId}/cancel', { params: { path }, body: reason ? { reason } : {} })));
 
   if (!order) {
@@ -84,10 +84,17 @@ export function OrderPage({ orderId }: { orderId: string }) {
       </Card>
       <Card title="Actions">
         <div class="row">
-          <label>
-            Approver
-            <input name="approvedBy" value={approver} onInput={(e) => setApprover(e.currentTarget.value)} />
-          </label>
+          {caller.identity ? (
+            // With auth on, the gateway records the token's identity as the approver, whatever the body says.
+            <p class="muted" data-testid="approver-identity">
+              Approver: {caller.identity} (from your token)
+            </p>
+          ) : (
+            <label>
+              Approver
+              <input name="approvedBy" value={approver} onInput={(e) => setApprover(e.currentTarget.value)} />
+            </label>
+          )}
           <label>
             Reason
             <input name="reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} maxLength={1000} />
