@@ -37,6 +37,7 @@ export const ORDER_WORKER_ENV = defineEnv({
   ORDER_TASK_QUEUE: v.string({ default: ORDER_TASK_QUEUE, description: 'Task queue; an override isolates a worker (tests, canaries) from the shared queue.' }),
   ...DATA_DIR_VARS,
   // A few slots make a backlog form on the order queue, which is when priority and fairness decide the order (pnpm demo:priorities).
+  // At least 2 workflow-task slots: the SDK's core refuses fewer while the workflow cache is on (it is).
   ORDER_MAX_CONCURRENT_WORKFLOW_TASKS: v.integer({ minimum: 2, maximum: 1000, defaultText: "the SDK's (40)", description: 'Workflow-task slots of the order Worker (pnpm demo:priorities runs it with 2 so a backlog forms).' }),
   ORDER_MAX_CONCURRENT_ACTIVITIES: v.integer({ minimum: 1, maximum: 1000, defaultText: "the SDK's (100)", description: 'Activity-task slots of the order Worker (pnpm demo:priorities runs it with 1).' }),
   ORDER_FAULT_PAYMENT_FAILURE_RATE: v.number({ default: 0, minimum: 0, maximum: 1, description: 'Demo fault: share of payment calls that fail (retried).' }),
