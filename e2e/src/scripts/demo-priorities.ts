@@ -31,6 +31,8 @@ interface Closed {
   closeTime: number;
   priorityKey?: number;
   fairnessKey?: string;
+  /** The priority key on the run's WorkflowExecutionStarted event (what the UI's event history shows). */
+  startedPriorityKey?: number;
 }
 
 /**
@@ -42,12 +44,15 @@ async function closed(stack: DemoStack, orderId: string): Promise<Closed> {
   await handle.result();
   const d = await handle.describe();
   const priority = d.raw.workflowExecutionInfo?.priority;
+  const { events } = await handle.fetchHistory();
+  const started = events?.[0]?.workflowExecutionStartedEventAttributes?.priority;
   return {
     orderId,
     status: d.status.name,
     closeTime: d.closeTime?.getTime() ?? Number.NaN,
     ...(priority?.priorityKey ? { priorityKey: priority.priorityKey } : {}),
     ...(priority?.fairnessKey ? { fairnessKey: priority.fairnessKey } : {}),
+    ...(started?.priorityKey ? { startedPriorityKey: started.priorityKey } : {}),
   };
 }
 
@@ -118,9 +123,10 @@ async function main(): Promise<void> {
       [otherRun, ...burstRuns].every((r) => r.priorityKey === ORDER_PRIORITY_KEYS.normal) && otherRun.fairnessKey === OTHER_CUSTOMER && burstRuns.every((r) => r.fairnessKey === BULK_CUSTOMER),
       `the others ran at key ${ORDER_PRIORITY_KEYS.normal} (normal), each with its customer as fairness key`,
     );
+    check(runs.every((r) => r.startedPriorityKey === r.priorityKey), 'each run\'s WorkflowExecutionStarted event records the same priority key (the event history in the UI)');
 
-    say(`See the priority in the Temporal UI: ${stack.temporal.uiUrl}/namespaces/default/workflows/${urgentId},`);
-    say(`  or: temporal workflow describe --address ${stack.temporal.address} --workflow-id ${urgentId}   (run with DEMO_KEEP=1 to keep the system up)`);
+    say(`See the priority in the Temporal UI: ${stack.temporal.uiUrl}/namespaces/default/workflows/${urgentId} (its WorkflowExecutionStarted event: priority),`);
+    say(`  or: temporal workflow describe --address ${stack.temporal.address} --workflow-id ${urgentId} -o json   ("priority"; run with DEMO_KEEP=1 to keep the system up)`);
     if (failures.length > 0) {
       say(`${failures.length} claim(s) did not hold.`);
       process.exitCode = 1;
