@@ -18,6 +18,8 @@ export interface OrderWorkerEnv {
   database: OrderStoreConfig;
   /** ORDER_SHIPPING_CARRIER: the carrier this build books with (pnpm demo:versioning's v2 differs by it). */
   carrier?: string;
+  /** ORDER_MAX_CONCURRENT_*: the order Worker's slots; unset, the SDK's defaults. */
+  slots: { maxConcurrentWorkflowTaskExecutions?: number; maxConcurrentActivityTaskExecutions?: number };
   /** Injected failures for demos; all off unless ORDER_FAULT_* is set. */
   faults: FaultConfig;
   /** Metrics (METRICS_PORT, default 9464), tracing, payload encryption, TLS: the settings every worker shares. */
@@ -34,6 +36,10 @@ export const ORDER_WORKER_ENV = defineEnv({
   ...TEMPORAL_SERVER_VARS,
   ORDER_TASK_QUEUE: v.string({ default: ORDER_TASK_QUEUE, description: 'Task queue; an override isolates a worker (tests, canaries) from the shared queue.' }),
   ...DATA_DIR_VARS,
+  // A few slots make a backlog form on the order queue, which is when priority and fairness decide the order (pnpm demo:priorities).
+  // At least 2 workflow-task slots: the SDK's core refuses fewer while the workflow cache is on (it is).
+  ORDER_MAX_CONCURRENT_WORKFLOW_TASKS: v.integer({ minimum: 2, maximum: 1000, defaultText: "the SDK's (40)", description: 'Workflow-task slots of the order Worker (pnpm demo:priorities runs it with 2 so a backlog forms).' }),
+  ORDER_MAX_CONCURRENT_ACTIVITIES: v.integer({ minimum: 1, maximum: 1000, defaultText: "the SDK's (100)", description: 'Activity-task slots of the order Worker (pnpm demo:priorities runs it with 1).' }),
   ORDER_FAULT_PAYMENT_FAILURE_RATE: v.number({ default: 0, minimum: 0, maximum: 1, description: 'Demo fault: share of payment calls that fail (retried).' }),
   ORDER_FAULT_PAYMENT_LOST_RESPONSES: v.integer({ default: 0, minimum: 0, maximum: 100, description: 'Demo fault: payments whose response is lost after the charge (the retry must not charge twice).' }),
   ORDER_FAULT_PAYMENT_DELAY_MS: v.integer({ default: 0, minimum: 0, maximum: 600_000, description: 'Demo fault: delay of every payment call.' }),
@@ -61,6 +67,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): OrderWorkerEnv {
     DATA_DIR: dataDir,
     database: loadDatabase(e.ORDER_DATABASE_URL, e.ORDER_DATABASE_POOL_MAX, dataDir),
     ...(e.ORDER_SHIPPING_CARRIER ? { carrier: e.ORDER_SHIPPING_CARRIER } : {}),
+    slots: {
+      ...(e.ORDER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined ? { maxConcurrentWorkflowTaskExecutions: e.ORDER_MAX_CONCURRENT_WORKFLOW_TASKS } : {}),
+      ...(e.ORDER_MAX_CONCURRENT_ACTIVITIES !== undefined ? { maxConcurrentActivityTaskExecutions: e.ORDER_MAX_CONCURRENT_ACTIVITIES } : {}),
+    },
     faults: {
       ...NO_FAULTS,
       paymentFailureRate: e.ORDER_FAULT_PAYMENT_FAILURE_RATE,

@@ -26,6 +26,8 @@ async function run(): Promise<void> {
       // Production only: a stale bundle must not shadow the sources during development.
       workflowBundlePath: production ? path.join(__dirname, 'workflow-bundle.js') : undefined,
       activities,
+      // Only the order Worker's slots: billing's companion keeps the SDK's, as in production.
+      workerOptions: env.slots,
       // Billing's Nexus service and workflows (docs/nexus.md) in this process: the order workflow charges
       // through them, so a process that takes orders always serves billing too, and stops with it.
       companions: [

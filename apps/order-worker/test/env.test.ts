@@ -26,4 +26,14 @@ describe('order worker env', () => {
     expect(() => loadEnv({ ORDER_DATABASE_URL: 'postgres://app:secret@db:5432' })).toThrow(/must name a host and a database/);
     expect(() => loadEnv({ ORDER_DATABASE_URL: 'not a url secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
   });
+
+  it("reads the order Worker's slots (pnpm demo:priorities), leaving the SDK's defaults when unset", () => {
+    expect(loadEnv({ ORDER_MAX_CONCURRENT_WORKFLOW_TASKS: '2', ORDER_MAX_CONCURRENT_ACTIVITIES: '1' }).slots).toEqual({
+      maxConcurrentWorkflowTaskExecutions: 2,
+      maxConcurrentActivityTaskExecutions: 1,
+    });
+    expect(loadEnv({}).slots).toEqual({});
+    expect(() => loadEnv({ ORDER_MAX_CONCURRENT_WORKFLOW_TASKS: '0' })).toThrow(/ORDER_MAX_CONCURRENT_WORKFLOW_TASKS/);
+    expect(() => loadEnv({ ORDER_MAX_CONCURRENT_ACTIVITIES: 'many' })).toThrow(/ORDER_MAX_CONCURRENT_ACTIVITIES/);
+  });
 });

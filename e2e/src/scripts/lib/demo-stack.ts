@@ -13,6 +13,8 @@ export interface DemoStackOptions {
   /** Extra env per worker (fault injection, per-file delay). */
   workerEnv?: Partial<Record<DemoWorker, Record<string, string>>>;
   gatewayEnv?: Record<string, string>;
+  /** More GATEWAY_TOKENS entries (`token:role[+role]:identity`) beside the run's own, e.g. an operator without the approver role. */
+  extraTokens?: string[];
 }
 
 /** Ports of the demos (DEMO_TEMPORAL_PORT, DEMO_GATEWAY_PORT): beside, never on, pnpm start's 7233/8233/3001. */
@@ -67,7 +69,7 @@ export class DemoStack {
           TEMPORAL_UI_URL: temporal.uiUrl!,
           AGENT_REPOSITORY_ROOTS: repos,
           // Production mode refuses to run without auth: one token for this run, both roles, as a deployment would.
-          GATEWAY_TOKENS: `${token}:operator+approver:${DEMO_IDENTITY}`,
+          GATEWAY_TOKENS: [`${token}:operator+approver:${DEMO_IDENTITY}`, ...(opts.extraTokens ?? [])].join(','),
           ...opts.gatewayEnv,
         },
       }),
@@ -92,8 +94,8 @@ export class DemoStack {
   }
 
   /** JSON over HTTP to the gateway; returns status and body. */
-  http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return requestJson<T>(this.baseUrl, method, url, body, { authorization: `Bearer ${this.token}` });
+  http<T = unknown>(method: 'GET' | 'POST', url: string, body?: unknown, token = this.token): Promise<{ status: number; body: T }> {
+    return requestJson<T>(this.baseUrl, method, url, body, { authorization: `Bearer ${token}` });
   }
 
   /** Stops everything; with DEMO_KEEP=1 first leaves it running for the Temporal UI until Ctrl-C. */
