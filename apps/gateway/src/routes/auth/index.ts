@@ -23,7 +23,7 @@ const auth: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'getCaller',
         summary: "The bearer token's identity and roles",
         description: 'Every route still checks its own role: this only tells a client which actions to offer.',
-        response: { 200: WhoAmISchema, ...errorResponses(...API_ERRORS) },
+        response: { 200: WhoAmISchema, ...errorResponses(400, ...API_ERRORS) },
       },
     },
     async (request) => {
