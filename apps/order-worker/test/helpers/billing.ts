@@ -17,9 +17,10 @@ export function billingBundle(): Promise<WorkflowBundle> {
 type PaymentActivities = Pick<OrderActivities, 'processPayment' | 'refundPayment'>;
 
 export interface TestBilling {
-  /** The payment activities (their store and faults) billing runs from now on: the current test's. */
-  use(activities: PaymentActivities): void;
-  /** `use`, returning the activities: `activities: billing.share(createActivities(...))` in a Worker's options. */
+  /**
+   * The payment activities (their store and faults) billing runs from now on, the current test's; returned,
+   * so a test's Worker takes the same ones: `activities: billing.share(createActivities(...))`.
+   */
   share<T extends PaymentActivities>(activities: T): T;
   stop(): Promise<void>;
 }
@@ -28,7 +29,7 @@ export interface TestBilling {
  * Billing as the order worker process runs it (its companion Worker, docs/nexus.md): namespace `billing`,
  * queue `billing-payments`, the Nexus service. One per server, since the endpoint routes to that one queue;
  * the tests of a file run one after another, so each points billing at its own activities (store, faults)
- * with `use`, exactly as its order worker has them.
+ * with `share`, exactly as its order worker has them.
  */
 export async function startBilling(env: TestWorkflowEnvironment, activities: PaymentActivities): Promise<TestBilling> {
   let current = activities;
@@ -45,9 +46,6 @@ export async function startBilling(env: TestWorkflowEnvironment, activities: Pay
   });
   const running = worker.run();
   return {
-    use(next) {
-      current = next;
-    },
     share(next) {
       current = next;
       return next;

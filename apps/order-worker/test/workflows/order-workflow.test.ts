@@ -46,14 +46,12 @@ afterEach(async () => {
 /** Runs `fn` with a worker on a fresh task queue whose activities have the given faults. */
 async function withWorker<T>(faults: Partial<FaultConfig>, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueId('orders');
-  const activities = createActivities({ db: store.db, faults });
-  // The charge and refund run in billing's Worker (through Nexus) with the same faults.
-  billing.use(activities);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities,
+    // The charge and refund run in billing's Worker (through Nexus) with the same faults.
+    activities: billing.share(createActivities({ db: store.db, faults })),
   });
   return worker.runUntil(fn(taskQueue));
 }

@@ -117,3 +117,18 @@ const t0 = Date.now();
 export function say(line: string): void {
   console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 }
+
+const failedClaims: string[] = [];
+
+/** Every claim a demo prints is checked: a ✓ or ✗ line, and any ✗ makes the run exit 1 (endClaims). */
+export function check(ok: boolean, claim: string): void {
+  say(`  ${ok ? '✓' : '✗'} ${claim}`);
+  if (!ok) failedClaims.push(claim);
+}
+
+/** The verdict after the last claim: says how many did not hold and sets the exit code. */
+export function endClaims(): void {
+  if (failedClaims.length === 0) return;
+  say(`${failedClaims.length} claim(s) did not hold.`);
+  process.exitCode = 1;
+}
